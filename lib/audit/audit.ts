@@ -1,0 +1,31 @@
+/**
+ * The audit log: who did what. Written in the same transaction as the change it records (STYLE.md 11);
+ * details never hold secret values.
+ */
+import type { Db, Prisma } from "@/lib/db/client";
+
+type Tx = Pick<Db, "auditLog">;
+
+export interface AuditEntry {
+  action: string;
+  userId?: number | null;
+  apiKeyId?: number | null;
+  targetType?: string;
+  targetId?: string | number;
+  details?: Prisma.InputJsonValue;
+  ip?: string | null;
+}
+
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      action: entry.action,
+      userId: entry.userId ?? null,
+      apiKeyId: entry.apiKeyId ?? null,
+      targetType: entry.targetType,
+      targetId: entry.targetId === undefined ? undefined : String(entry.targetId),
+      details: entry.details,
+      ip: entry.ip ?? null,
+    },
+  });
+}
