@@ -67,7 +67,7 @@ function loadOrCreateSecrets(): GeneratedSecrets {
 }
 
 /** Validates `env` (default: process.env) into the app's configuration; throws a ConfigError listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

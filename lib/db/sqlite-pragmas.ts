@@ -1,13 +1,14 @@
 /**
  * Per-connection SQLite settings. Prisma's adapter sets none, so every connection the app opens (the
  * migration runner, Prisma's, the bulk paths' raw better-sqlite3 handles) must call this.
- * WAL lets readers run beside the one writer; busy_timeout makes a second writer wait instead of failing
- * with SQLITE_BUSY; synchronous=NORMAL is durable enough in WAL mode and much faster than FULL.
+ * busy_timeout makes a second writer wait instead of failing with SQLITE_BUSY (set first, so switching to
+ * WAL waits too); WAL lets readers run beside the one writer; synchronous=NORMAL is durable enough in WAL
+ * mode (a power cut may lose the last commits, never corrupt) and much faster than FULL.
  */
 import type Database from "better-sqlite3";
 
 export function applySqlitePragmas(db: Database.Database): void {
-  db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
+  db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
 }

@@ -38,7 +38,7 @@ function loadBindings(): Promise<Bindings> {
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    // The engine's panic hook reports through this global; without it a panic surfaces as a bare "unreachable".
+    // The engine's panic hook writes its message through this global (a TypeError would hide it otherwise).
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
       set_message: (message: string) => console.error(`schema engine panic: ${message}`),
     };

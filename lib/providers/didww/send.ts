@@ -3,6 +3,7 @@
  * are grouped by text: a group becomes `bulk_outbound_messages` requests of at most the batch size (and
  * 1000), a lone message an `outbound_messages` request. Every message gets exactly one outcome.
  */
+import { mapWithConcurrency } from "../shared/concurrency";
 import { basicAuth, httpRequest } from "../shared/http";
 import type { SendOutcome, SendRequest } from "../types";
 import { toDidwwNumber, toDidwwSource } from "./numbers";
@@ -34,7 +35,7 @@ export async function sendToDidww(settings: DidwwSettings, request: SendRequest)
     });
     const plan = planRequests(request, sendable, destinations as string[], chunkSize(settings));
     const auth = basicAuth(settings.credentials.username, settings.credentials.password);
-    await runLimited(plan, settings.options.parallelRequests, async ({ text, indices }) => {
+    await mapWithConcurrency(plan, settings.options.parallelRequests, async ({ text, indices }) => {
       const bulk = indices.length > 1;
       const body = messageDocument(bulk ? "bulk_outbound_messages" : "outbound_messages", {
         destination: bulk ? indices.map((i) => destinations[i]!) : destinations[indices[0]]!,
@@ -91,13 +92,4 @@ function planRequests(request: SendRequest, indices: number[], destinations: str
     for (const chunk of open) plan.push({ text, indices: chunk.indices });
   }
   return plan;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function runLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -3,15 +3,13 @@
  * where "accepted", "refused", "safe to retry" and "cannot know" are decided, following codes.ts.
  */
 import type { HttpFailure, HttpResponse } from "../shared/http";
+import { NOT_SENT_RETRY_MS, retryAfterMs } from "../shared/transport-outcome";
 import type { SendOutcome } from "../types";
 import { submissionMeaning } from "./codes";
 import { readBulkReply, readErrors, readSingleReply, snippet, type DidwwError } from "./wire";
 
 /** An outcome before it is tied to its message's `attemptId`. */
 export type Verdict = SendOutcome extends infer O ? (O extends SendOutcome ? Omit<O, "attemptId"> : never) : never;
-
-/** Wait before retrying after a refused connection: the gateway (or our network) is down for a while. */
-const CONNECTION_RETRY_MS = 5_000;
 
 const DESTINATION_POINTER = /^\/data\/attributes\/destination\/(\d+)$/;
 
@@ -21,11 +19,10 @@ const DESTINATION_POINTER = /^\/data\/attributes\/destination\/(\d+)$/;
  */
 export function interpretReply(result: HttpResponse | HttpFailure, sent: { bulk: boolean; count: number }): Verdict[] {
   const { count } = sent;
-  if (result.kind === "not-sent") {
-    return fill(count, { kind: "retryable", code: "connection", reason: `DIDWW not reached: ${result.reason}`, retryAfterMs: CONNECTION_RETRY_MS });
-  }
-  if (result.kind === "maybe-sent") {
-    return fill(count, { kind: "unknown", reason: `no complete reply from DIDWW (${result.reason}); the messages may have been queued` });
+  if (result.kind !== "response") {
+    return result.kind === "not-sent"
+      ? fill(count, { kind: "retryable", code: "not-sent", reason: `DIDWW not reached: ${result.reason}`, retryAfterMs: NOT_SENT_RETRY_MS })
+      : fill(count, { kind: "unknown", reason: `no complete reply from DIDWW (${result.reason}); the messages may have been queued` });
   }
   const meaning = submissionMeaning(result.status);
   switch (meaning.outcome) {
@@ -38,7 +35,7 @@ export function interpretReply(result: HttpResponse | HttpFailure, sent: { bulk:
         kind: "retryable",
         code: String(result.status),
         reason: `${meaning.text} (${errorText(result, undefined, "reply")})`,
-        retryAfterMs: retryAfterMs(result.headers["retry-after"]) ?? meaning.retryAfterMs,
+        retryAfterMs: retryAfterMs(result.headers, meaning.retryAfterMs),
       });
     case "rejected":
       return reject(result, meaning, sent);
@@ -104,16 +101,6 @@ function describeErrors(errors: DidwwError[]): string {
       return e.code ? `${words} (code ${e.code})` : words;
     })
     .join("; ");
-}
-
-/** `Retry-After` as milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
-function retryAfterMs(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function fill(count: number, verdict: Verdict): Verdict[] {

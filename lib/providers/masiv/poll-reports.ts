@@ -18,7 +18,7 @@ export class MasivPollError extends Error {
 }
 
 /**
- * One event per id the gateway answered for: a `status` event for statuses 1–6, a `raw` event for 0 (still
+ * One event per distinct id the gateway answered for: a `status` event for statuses 1–6, a `raw` event for 0 (still
  * queued) and for an id-specific error (2000 "Invalid ID", 8734), so the engine records what the gateway
  * said. A failure that concerns the whole poll (a timeout, bad credentials, HTML) rejects with
  * `MasivPollError`; polling is idempotent, so the next round asks again.
@@ -28,7 +28,8 @@ export async function pollMasivReports(settings: MasivSettings, providerMessageI
   const onAbort = () => controller.abort();
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const events = await mapWithConcurrency(providerMessageIds, settings.options.concurrency, async (id) => {
+    const ids = [...new Set(providerMessageIds)];
+    const events = await mapWithConcurrency(ids, settings.options.concurrency, async (id) => {
       if (controller.signal.aborted) return undefined;
       const result = await pollOne(settings, id, controller.signal);
       if (result instanceof MasivPollError) controller.abort();

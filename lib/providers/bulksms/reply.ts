@@ -1,0 +1,50 @@
+/**
+ * Reads the gateway's answer to a submission. Documented: `1701|<CELL_NO>|<MESSAGE ID>`, one tuple per
+ * destination joined by commas, failed destinations without an id (`1706|23405`). Seen in the wild:
+ * `1701|<cell>:<id>`. A bare code (`1703`) refuses the whole request. Anything else is unreadable, and an
+ * unreadable reply never counts as an acceptance.
+ */
+
+/** One destination's result. */
+export interface ReplyTuple {
+  code: string;
+  /** The number as the gateway echoed it. */
+  destination: string;
+  messageId?: string;
+  /** The tuple exactly as received, kept beside our outcome. */
+  raw: string;
+}
+
+export type SubmissionReply =
+  | { kind: "request"; code: string }
+  | { kind: "tuples"; tuples: ReplyTuple[] }
+  | { kind: "unreadable" };
+
+const CODE = /^\d{1,6}$/;
+const DESTINATION = /^\+?\d{1,20}$/;
+/** Printable ASCII without the separators; RouteSMS ids are UUID-like. */
+const MESSAGE_ID = /^[\x21-\x2B\x2D-\x7B\x7D\x7E]{1,128}$/;
+
+/** Parses a reply body; pieces that are not tuples are dropped (their destinations stay unanswered). */
+export function parseSubmissionReply(body: string): SubmissionReply {
+  const trimmed = body.trim();
+  if (CODE.test(trimmed)) return { kind: "request", code: trimmed };
+  const tuples: ReplyTuple[] = [];
+  for (const piece of trimmed.split(/[,\r\n]+/)) {
+    const tuple = parseTuple(piece.trim());
+    if (tuple) tuples.push(tuple);
+  }
+  return tuples.length > 0 ? { kind: "tuples", tuples } : { kind: "unreadable" };
+}
+
+function parseTuple(piece: string): ReplyTuple | undefined {
+  const fields = piece.split("|");
+  if (fields.length < 2 || fields.length > 3) return undefined;
+  let [code, destination, messageId] = fields;
+  if (fields.length === 2 && destination.includes(":")) {
+    [destination, messageId] = [destination.slice(0, destination.indexOf(":")), destination.slice(destination.indexOf(":") + 1)];
+  }
+  if (!CODE.test(code) || !DESTINATION.test(destination)) return undefined;
+  if (messageId !== undefined && messageId !== "" && !MESSAGE_ID.test(messageId)) return undefined;
+  return { code, destination, messageId: messageId || undefined, raw: piece };
+}

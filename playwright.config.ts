@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+import { E2E_DATABASE_URL, E2E_PORT, E2E_USERS } from "./e2e/support/users";
+
+/**
+ * Journeys in Debian's Chromium (never a downloaded browser) against a production build served on a
+ * fresh SQLite database of their own.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: "npx tsx e2e/support/prepare-database.ts && npx next build && npx tsx scripts/start.ts",
+    url: `http://127.0.0.1:${E2E_PORT}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      PORT: String(E2E_PORT),
+      APP_URL: `http://127.0.0.1:${E2E_PORT}`,
+      ADMIN_EMAIL: E2E_USERS.admin.email,
+      ADMIN_PASSWORD: E2E_USERS.admin.password,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * Masiv adapter throughput against its fake, and the fake's own capacity for the same requests sent raw,
+ * so the adapter's overhead reads as a ratio. Run: `npx tsx scripts/bench/adapters/masiv.ts [count] [runs]`.
+ */
+import { pathToFileURL } from "node:url";
+import { httpRequest } from "../../../lib/providers/shared/http";
+import { startMasivFake } from "../../../lib/providers/masiv/fake-masiv";
+import { masivProvider } from "../../../lib/providers/masiv";
+import { buildSendUrl } from "../../../lib/providers/masiv/send-message";
+import { masivMessage, masivSettingsFor, NO_REPORT_URLS } from "../../../lib/providers/masiv/test-support";
+import type { OutgoingMessage } from "../../../lib/providers/types";
+
+const CONCURRENCY = 8;
+const ROUNDS = 10;
+
+/** Messages per second through the adapter, and through raw pre-built requests, at the same concurrency. */
+export async function benchAdapterMasiv(count = 100_000): Promise<{ msgs_per_s: number; fake_msgs_per_s: number }> {
+  const fake = await startMasivFake({ record: false });
+  try {
+    const settings = masivSettingsFor(fake, { timeoutMs: 10_000 });
+    const adapter = masivProvider.create(settings);
+    const messages = Array.from({ length: count }, (_, i) => masivMessage(`m${i}`, `+57315${String(i).padStart(7, "0")}`, `Hello ${i}, your code is ${i % 9973}`));
+    const urls = messages.map((message) => {
+      const built = buildSendUrl({ settings, sender: "3027" }, message);
+      if (built.kind !== "url") throw new Error(`bench message refused: ${built.reason}`);
+      return built.url;
+    });
+
+    const adapterRun = async (batch: OutgoingMessage[]) => {
+      let accepted = 0;
+      await inParallel(batch.length, async (i) => {
+        const [outcome] = await adapter.send({ messages: [batch[i]], sender: "3027", reportUrls: NO_REPORT_URLS });
+        if (outcome.kind !== "accepted") throw new Error(`bench message not accepted: ${JSON.stringify(outcome)}`);
+        accepted++;
+      });
+      return accepted;
+    };
+    const rawRun = async (batch: string[]) => {
+      await inParallel(batch.length, async (i) => {
+        const response = await httpRequest({ method: "GET", url: batch[i], timeoutMs: 10_000 });
+        if (response.kind !== "response" || response.status !== 200) throw new Error("raw request failed");
+      });
+    };
+
+    // Warm both paths (JIT, sockets), then alternate them in rounds so both see the same machine load
+    // (other processes share these 2 cores); the figures are totals over all rounds.
+    await adapterRun(messages.slice(0, 2_000));
+    await rawRun(urls.slice(0, 2_000));
+    let adapterMs = 0;
+    let rawMs = 0;
+    const roundSize = Math.ceil(count / ROUNDS);
+    for (let start = 0; start < count; start += roundSize) {
+      let started = performance.now();
+      await adapterRun(messages.slice(start, start + roundSize));
+      adapterMs += performance.now() - started;
+      started = performance.now();
+      await rawRun(urls.slice(start, start + roundSize));
+      rawMs += performance.now() - started;
+    }
+    return { msgs_per_s: Math.round(count / (adapterMs / 1000)), fake_msgs_per_s: Math.round(count / (rawMs / 1000)) };
+  } finally {
+    await fake.close();
+  }
+}
+
+async function inParallel(count: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const count = Number(process.argv[2] ?? 100_000);
+  const runs = Number(process.argv[3] ?? 3);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await benchAdapterMasiv(count);
+    console.log(`run ${i + 1}: adapter ${result.msgs_per_s} msg/s, fake raw ${result.fake_msgs_per_s} msg/s`);
+    results.push(result);
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const adapterMedian = median(results.map((r) => r.msgs_per_s));
+  const rawMedian = median(results.map((r) => r.fake_msgs_per_s));
+  console.log(`masiv median of ${runs}: adapter ${adapterMedian} msg/s, fake raw ${rawMedian} msg/s, ratio ${(adapterMedian / rawMedian).toFixed(2)}`);
+}
