@@ -6,7 +6,7 @@
 import { GSM_SEPTETS } from "./gsm-charset";
 
 /** Look-alike (GSM-7 text, possibly empty or several characters) and a name for the character it replaces. */
-const EQUIVALENTS: Record<string, [replacement: string, name: string]> = {
+const NAMED: Record<string, [replacement: string, name: string]> = {
   "\u2018": ["'", "left single quote"],
   "\u2019": ["'", "right single quote (curly apostrophe)"],
   "\u201a": ["'", "low single quote"],
@@ -87,6 +87,13 @@ const EQUIVALENTS: Record<string, [replacement: string, name: string]> = {
   "Œ": ["OE", "OE ligature"],
 };
 
+const EQUIVALENTS = new Map(Object.entries(NAMED));
+// Combining accents (U+0300–U+036F): `replaceWithGsmEquivalents` first composes them into their letter
+// (e + U+0301 → é, which GSM-7 has); those left over have no look-alike of their own and are dropped.
+for (let code = 0x300; code <= 0x36f; code++) {
+  EQUIVALENTS.set(String.fromCharCode(code), ["", "combining accent (merged into its letter or dropped)"]);
+}
+
 /** One character that keeps a text out of GSM-7, as the composer lists it. */
 export interface NonGsmCharacter {
   /** The character itself (an emoji is one, even though it takes two UTF-16 units). */
@@ -111,7 +118,7 @@ export function findNonGsmCharacters(text: string): NonGsmCharacter[] {
       seen.count++;
       continue;
     }
-    const equivalent = EQUIVALENTS[char];
+    const equivalent = EQUIVALENTS.get(char);
     const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
     found.set(
       char,
@@ -125,11 +132,12 @@ export function findNonGsmCharacters(text: string): NonGsmCharacter[] {
 
 /**
  * Replaces every character that has a GSM-7 look-alike (curly quotes, dashes, odd spaces, ellipsis, accented
- * letters outside the GSM table…). Characters without one, such as emoji, stay, so the result may still be
- * UCS-2: check it with `countSegments`.
+ * letters outside the GSM table…), after composing decomposed accents (as some keyboards and macOS paste
+ * them). Characters without one, such as emoji, stay, so the result may still be UCS-2: check it with
+ * `countSegments`.
  */
 export function replaceWithGsmEquivalents(text: string): string {
   let result = "";
-  for (const char of text) result += EQUIVALENTS[char]?.[0] ?? char;
+  for (const char of text.normalize("NFC")) result += EQUIVALENTS.get(char)?.[0] ?? char;
   return result;
 }

@@ -2,7 +2,7 @@
  * Deterministic message corpora for the segment counter's equivalence test and benchmark (not used by the
  * app). Texts are built to cost an exact number of units, so they can sit on either side of every part
  * boundary, and from characters that are each one grapheme: `sms-segments-calculator` never splits a
- * grapheme across parts while we (like the gateways) only keep surrogate pairs and escapes whole, so
+ * grapheme across parts while we follow NOTES.md and keep only surrogate pairs and escapes whole, so
  * combining marks, ZWJ sequences, flags and skin tones are left out on purpose (segments.test.ts pins them).
  */
 

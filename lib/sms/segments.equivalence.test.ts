@@ -65,6 +65,7 @@ async function runReference(texts: string[]): Promise<RawReference[]> {
           void worker.terminate();
         });
         worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`reference worker exited with code ${code}`)));
       });
     }),
   );

@@ -3,8 +3,8 @@
  *
  * Runs for every message of a campaign launch as well as on every keystroke in the composer, so it makes a
  * single pass over the string with one table read per code unit and allocates nothing but its result.
- * It agrees with `sms-segments-calculator` (see segments.equivalence.test.ts), which is about a thousand
- * times slower.
+ * It agrees with `sms-segments-calculator` (segments.equivalence.test.ts), which is over a thousand times
+ * slower (scripts/bench/segments.ts).
  */
 import type { Encoding } from "@/lib/providers/types";
 import { GSM_SEPTETS } from "./gsm-charset";

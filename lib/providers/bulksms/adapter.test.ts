@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startBulksmsFake, type BulksmsFake } from "./fake-bulksms";
 import { bulksmsProvider } from "./index";
-import { gsmMessage, REPORT_URLS, settingsFor } from "./fixtures";
+import { gsmMessage, REPORT_URLS, settingsFor } from "./test-support";
 import type { OutgoingMessage, SendOutcome } from "../types";
 
 const fake = await startBulksmsFake();

@@ -7,13 +7,13 @@ import type { OutgoingMessage, ProviderAdapter, SendOutcome, SendRequest } from 
 import { httpRequest } from "../shared/http";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { outcomeForFailure } from "../shared/transport-outcome";
+import { validateSenderId } from "../../sms/sender-id";
 import { resolveSettings, type ResolvedAccount } from "./config";
 import { outcomesForResponse, type OutcomePolicy } from "./outcomes";
 import { parseDeliveryReport } from "./reports";
 import { previewWithout } from "./redact";
 import { planRequests, type PlannedRequest, type RequestContext } from "./request";
 import { scheduleValues } from "./schedule";
-import { senderProblem } from "./sender";
 import { BULKSMS_CAPABILITIES, type BulksmsSettings } from "./settings";
 import { testBulksmsConnection } from "./test-connection";
 
@@ -29,6 +29,7 @@ export function createBulksmsAdapter(settings: BulksmsSettings): ProviderAdapter
       resolved.ok
         ? sendMessages(resolved.account, request)
         : refuseAll(request.messages, "settings", `the account's settings are invalid: ${resolved.problems.join("; ")}`),
+    // One report format only (the DLR push), whatever the webhook's last path segment.
     parseReport: (_kind, raw) => parseDeliveryReport(raw, reportOptions),
     testConnection: (signal) => testBulksmsConnection(resolved, signal),
   };
@@ -38,8 +39,9 @@ async function sendMessages(account: ResolvedAccount, request: SendRequest): Pro
   const { messages } = request;
   const sender = request.sender ?? account.defaultSender;
   if (sender === undefined) return refuseAll(messages, "invalid-sender", "no sender ID: set one on the campaign or as the account's default");
-  const senderIssue = senderProblem(sender);
-  if (senderIssue) return refuseAll(messages, "invalid-sender", senderIssue);
+  // The composer checks the sender too; this guards senders that reach us another way (API, old campaigns).
+  const senderCheck = validateSenderId("bulksms", sender);
+  if (!senderCheck.ok) return refuseAll(messages, "invalid-sender", senderCheck.message);
   if (request.scheduleAt && Number.isNaN(request.scheduleAt.getTime())) return refuseAll(messages, "invalid-schedule", "the schedule time is not a valid date");
 
   const { options, credentials } = account;

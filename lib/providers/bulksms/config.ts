@@ -4,7 +4,7 @@
  * keeps accounts stored before an option existed working.
  */
 import { bulksmsCredentialsSchema, bulksmsOptionsSchema, MAX_DESTINATIONS_PER_REQUEST, type BulksmsCredentials, type BulksmsOptions, type BulksmsSettings } from "./settings";
-import { senderProblem } from "./sender";
+import { validateSenderId } from "../../sms/sender-id";
 
 /** Settings the adapter can use as they are. */
 export interface ResolvedAccount {
@@ -27,8 +27,8 @@ export function resolveSettings(settings: BulksmsSettings): ResolvedSettings {
   if (!credentials.success) problems.push(...credentials.error.issues.map((issue) => `credentials: ${issue.message}`));
   const options = bulksmsOptionsSchema.safeParse(settings.options ?? {});
   if (!options.success) problems.push(...options.error.issues.map((issue) => `option ${issue.path.join(".")}: ${issue.message}`));
-  const senderIssue = settings.defaultSender === undefined ? undefined : senderProblem(settings.defaultSender);
-  if (senderIssue) problems.push(`default sender: ${senderIssue}`);
+  const senderCheck = settings.defaultSender === undefined ? undefined : validateSenderId("bulksms", settings.defaultSender);
+  if (senderCheck && !senderCheck.ok) problems.push(`default sender: ${senderCheck.message}`);
   if (!(settings.timeoutMs > 0)) problems.push("the request timeout must be a positive number of milliseconds");
   if (!(settings.batchSize >= 1)) problems.push("the batch size must be at least 1");
 

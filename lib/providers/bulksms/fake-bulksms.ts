@@ -8,7 +8,6 @@
 import { randomUUID } from "node:crypto";
 import { deliverCallback, startFakeServer, type FakeRequest, type FakeResponse, type FakeServer } from "../shared/fake-server";
 import { parseScheduleValues } from "./schedule";
-import { senderProblem } from "./sender";
 
 export interface BulksmsFakeOptions {
   /** Credentials the fake accepts (default `user` / `secret`). */
@@ -90,6 +89,8 @@ const VALID_TYPES = new Set(["0", "1", "2", "5", "6", "7"]);
 const UNICODE_TYPES = new Set(["2", "6"]);
 const UCS2_HEX = /^(?:[0-9A-F]{4})+$/;
 const DESTINATION = /^\+?\d{7,15}$/;
+/** The document's `source` rule, read literally: "Max Length of 18 if numeric. Max Length of 11 if alphanumeric." */
+const SOURCE = /^(?:\+?\d{1,18}|[^\u0000-\u001f]{1,11})$/;
 
 /** Starts the fake on 127.0.0.1. */
 export async function startBulksmsFake(options: BulksmsFakeOptions = {}): Promise<BulksmsFake> {
@@ -154,7 +155,7 @@ export async function startBulksmsFake(options: BulksmsFakeOptions = {}): Promis
     const dlr = query.get("dlr")!;
     if (dlr !== "0" && dlr !== "1") return text("1708");
     const source = query.get("source")!;
-    if (senderProblem(source)) return text("1707");
+    if (!SOURCE.test(source)) return text("1707");
     const message = query.get("message")!;
     if (UNICODE_TYPES.has(type) && !UCS2_HEX.test(message)) return text("1705");
     const destinations = query.get("destination")!.split(",");

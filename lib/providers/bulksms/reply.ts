@@ -22,8 +22,8 @@ export type SubmissionReply =
 
 const CODE = /^\d{1,6}$/;
 const DESTINATION = /^\+?\d{1,20}$/;
-/** Printable ASCII without the separators; RouteSMS ids are UUID-like. */
-const MESSAGE_ID = /^[\x21-\x2B\x2D-\x7B\x7D\x7E]{1,128}$/;
+/** Printable ASCII but the pipe (commas cannot occur: the reply was split on them); RouteSMS ids are UUID-like. */
+const MESSAGE_ID = /^[!-{}~]{1,128}$/;
 
 /** Parses a reply body; pieces that are not tuples are dropped (their destinations stay unanswered). */
 export function parseSubmissionReply(body: string): SubmissionReply {
@@ -37,14 +37,24 @@ export function parseSubmissionReply(body: string): SubmissionReply {
   return tuples.length > 0 ? { kind: "tuples", tuples } : { kind: "unreadable" };
 }
 
+/** `code|destination`, `code|destination|id` or `code|destination:id`. */
 function parseTuple(piece: string): ReplyTuple | undefined {
-  const fields = piece.split("|");
-  if (fields.length < 2 || fields.length > 3) return undefined;
-  let [code, destination, messageId] = fields;
-  if (fields.length === 2 && destination.includes(":")) {
-    [destination, messageId] = [destination.slice(0, destination.indexOf(":")), destination.slice(destination.indexOf(":") + 1)];
+  const first = piece.indexOf("|");
+  if (first < 0) return undefined;
+  const second = piece.indexOf("|", first + 1);
+  const code = piece.slice(0, first);
+  let destination: string;
+  let messageId: string | undefined;
+  if (second >= 0) {
+    destination = piece.slice(first + 1, second);
+    messageId = piece.slice(second + 1);
+  } else {
+    const colon = piece.indexOf(":", first + 1);
+    destination = colon < 0 ? piece.slice(first + 1) : piece.slice(first + 1, colon);
+    messageId = colon < 0 ? undefined : piece.slice(colon + 1);
   }
   if (!CODE.test(code) || !DESTINATION.test(destination)) return undefined;
-  if (messageId !== undefined && messageId !== "" && !MESSAGE_ID.test(messageId)) return undefined;
-  return { code, destination, messageId: messageId || undefined, raw: piece };
+  if (messageId === "") messageId = undefined;
+  if (messageId !== undefined && !MESSAGE_ID.test(messageId)) return undefined;
+  return { code, destination, messageId, raw: piece };
 }

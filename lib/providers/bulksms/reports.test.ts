@@ -5,7 +5,7 @@ import type { RawRequest } from "../types";
 import { bulksmsProvider } from "./index";
 import { startBulksmsFake } from "./fake-bulksms";
 import { parseDeliveryReport } from "./reports";
-import { settingsFor } from "./fixtures";
+import { settingsFor } from "./test-support";
 
 const options = { optOutCodes: new Set(["1032", "1035", "1042"]), timeZone: "UTC" };
 

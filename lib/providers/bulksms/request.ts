@@ -4,6 +4,7 @@
  * length, and no destination appears twice in one request (its reply tuple could not be told apart).
  */
 import type { Encoding, OutgoingMessage } from "../types";
+import { toVendorNumber } from "../../sms/vendor-number";
 import type { ScheduleValues } from "./schedule";
 
 /** `type` values of the document: 0 plain text (GSM 03.38), 2 Unicode. */
@@ -48,12 +49,6 @@ interface Group {
   chunks: { members: RequestMember[]; seen: Set<string>; length: number }[];
 }
 
-/** E.164 `+31612345678` → `31612345678` (the document accepts either; digits are what replies echo). */
-export function gatewayNumber(e164: string): string | undefined {
-  const digits = e164.startsWith("+") ? e164.slice(1) : e164;
-  return /^\d{1,20}$/.test(digits) ? digits : undefined;
-}
-
 /** UCS-2 as the gateway wants it: UTF-16BE, 4 uppercase hex digits per code unit (surrogate pairs kept). */
 export function ucs2Hex(text: string): string {
   return Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase();
@@ -61,7 +56,7 @@ export function ucs2Hex(text: string): string {
 
 /** Plans the requests for `messages`; every message ends up in exactly one request or one refusal. */
 export function planRequests(messages: readonly OutgoingMessage[], context: RequestContext): { requests: PlannedRequest[]; refused: LocalRefusal[] } {
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, Group | null>(); // null: a text that cannot be encoded
   const refused: LocalRefusal[] = [];
   const head =
     `${context.baseUrl}${context.path}?username=${encodeURIComponent(context.username)}` +
@@ -71,21 +66,23 @@ export function planRequests(messages: readonly OutgoingMessage[], context: Requ
 
   messages.forEach((message, index) => {
     const digits = gatewayNumber(message.to);
-    if (!digits) return void refused.push({ index, code: "invalid-destination", reason: `not an E.164 number: ${message.to}` });
-    const text = encodeText(message);
-    if (text === undefined) return void refused.push({ index, code: "invalid-text", reason: "the text holds an unpaired surrogate" });
+    if (typeof digits !== "string") return void refused.push({ index, code: "invalid-destination", reason: digits.reason });
     const type = MESSAGE_TYPE[message.encoding];
-    const key = `${type}\n${text}`;
+    // Keyed by the raw text: the text is encoded once per group, not once per message.
+    const key = `${type}\n${message.text}`;
     let group = groups.get(key);
-    if (!group) {
-      group = { prefix: `${head}&type=${type}&dlr=${context.dlr}&destination=`, suffix: `${tail}&message=${text}${scheduleQuery}`, chunks: [] };
+    if (group === undefined) {
+      const text = encodeText(message);
+      group = text === undefined ? null : { prefix: `${head}&type=${type}&dlr=${context.dlr}&destination=`, suffix: `${tail}&message=${text}${scheduleQuery}`, chunks: [] };
       groups.set(key, group);
     }
+    if (group === null) return void refused.push({ index, code: "invalid-text", reason: "the text holds an unpaired surrogate" });
     addToGroup(group, { index, digits }, context);
   });
 
   const requests: PlannedRequest[] = [];
   for (const group of groups.values()) {
+    if (group === null) continue;
     for (const chunk of group.chunks) {
       requests.push({ url: group.prefix + chunk.members.map((m) => m.digits).join("%2C") + group.suffix, members: chunk.members });
     }
@@ -107,6 +104,19 @@ function addToGroup(group: Group, member: RequestMember, context: RequestContext
   // A new chunk always takes its first destination, even when the text alone is longer than the limit:
   // the gateway, not us, decides whether it accepts that URL.
   group.chunks.push({ members: [member], seen: new Set([member.digits]), length: member.digits.length });
+}
+
+/**
+ * E.164 `+31612345678` → `31612345678` (the document accepts either; digits are what replies echo, and a
+ * number that is not E.164 could carry a comma into the destination list).
+ */
+function gatewayNumber(e164: string): string | { reason: string } {
+  try {
+    return toVendorNumber("bulksms", e164);
+  } catch (error) {
+    // InvalidE164Error: a number that should have been normalised upstream; refuse this message only
+    return { reason: (error as Error).message };
+  }
 }
 
 /** The `message` parameter, URL-encoded; `undefined` when the text cannot be written as UTF-8. */

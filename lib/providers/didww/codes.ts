@@ -11,6 +11,7 @@ export type SubmissionMeaning =
   | { outcome: "retryable"; text: string; retryAfterMs: number }
   | { outcome: "unknown"; text: string };
 
+/** The tables, one per place a code appears: reply status, callback status, `code_id`, receipt status. */
 export const DIDWW_CODES = {
   /**
    * HTTP statuses of the reply to `POST /outbound_messages` and `/bulk_outbound_messages`. 201, 400 and

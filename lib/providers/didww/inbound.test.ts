@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushInbound, type InboundTemplate } from "./fake-didww-pushes";
 import { parseInboundPush, type InboundReading } from "./inbound";
 import { didwwProvider } from "./index";
-import { inboundFieldsSchema } from "./settings";
+import { inboundFieldsSchema, type DidwwOptions } from "./settings";
 import { didwwSettingsFor, startWebhookReceiver, type WebhookReceiver } from "./test-support";
 import type { RawRequest } from "../types";
 
@@ -10,7 +10,7 @@ const SMS = { from: "37041654321", to: "37041123456", text: "Привет 👋 �
 const DEFAULT_READING: InboundReading = { fields: inboundFieldsSchema.parse({}), body: "auto" };
 const NOW = new Date("2030-01-01T00:00:00Z");
 
-async function receiverWith(options: Parameters<typeof didwwSettingsFor>[1]["options"] = {}): Promise<WebhookReceiver> {
+async function receiverWith(options: Partial<DidwwOptions> = {}): Promise<WebhookReceiver> {
   return startWebhookReceiver(didwwProvider.create(didwwSettingsFor({ url: "http://127.0.0.1:9" }, { options })));
 }
 

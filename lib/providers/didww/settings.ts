@@ -49,6 +49,7 @@ export type InboundFields = z.infer<typeof inboundFieldsSchema>;
 export const inboundBodyModes = ["auto", "json", "urlencoded", "multipart", "raw-text", "raw-base64"] as const;
 export type InboundBodyMode = (typeof inboundBodyModes)[number];
 
+/** Non-secret account options; every one has a default, so `{}` is a valid account. */
 export const didwwOptionsSchema = z.object({
   /** The registered A2P campaign (`campaign_id`); with no sender, DIDWW picks one of its sender IDs. */
   campaignId: z.string().trim().min(1).optional(),

@@ -8,8 +8,9 @@ import type { SendOutcome } from "../types";
 import { submissionMeaning } from "./codes";
 import { readBulkReply, readErrors, readSingleReply, snippet, type DidwwError } from "./wire";
 
+type WithoutAttempt<O> = O extends unknown ? Omit<O, "attemptId"> : never;
 /** An outcome before it is tied to its message's `attemptId`. */
-export type Verdict = SendOutcome extends infer O ? (O extends SendOutcome ? Omit<O, "attemptId"> : never) : never;
+export type Verdict = WithoutAttempt<SendOutcome>;
 
 const DESTINATION_POINTER = /^\/data\/attributes\/destination\/(\d+)$/;
 
@@ -44,13 +45,13 @@ export function interpretReply(result: HttpResponse | HttpFailure, sent: { bulk:
 
 function acceptSingle(result: HttpResponse): Verdict[] {
   const reply = readSingleReply(result.body);
-  if ("error" in reply) return [{ kind: "unknown", reason: `DIDWW answered HTTP ${result.status} with an ${reply.error}` }];
+  if ("error" in reply) return [{ kind: "unknown", reason: `DIDWW answered HTTP ${result.status}, but ${reply.error}` }];
   return [{ kind: "accepted", providerMessageId: reply.id }];
 }
 
 function acceptBulk(result: HttpResponse, count: number): Verdict[] {
   const reply = readBulkReply(result.body);
-  if ("error" in reply) return fill(count, { kind: "unknown", reason: `DIDWW answered HTTP ${result.status} with an ${reply.error}` });
+  if ("error" in reply) return fill(count, { kind: "unknown", reason: `DIDWW answered HTTP ${result.status}, but ${reply.error}` });
   if (reply.messageIds.length !== count) {
     // Accepted all the same (201), but ids cannot be tied to destinations: keep the bulk id and say why.
     const raw = `bulk ${reply.id} listed ${reply.messageIds.length} message ids for ${count} destinations; ids not matched`;

@@ -7,6 +7,7 @@ import { z } from "zod";
 /** The exact media type DIDWW requires, with no parameters (a `; charset=…` is refused). */
 export const JSON_API = "application/vnd.api+json";
 
+/** The two endpoints, appended to a region's base URL. */
 export const SINGLE_PATH = "/outbound_messages";
 export const BULK_PATH = "/bulk_outbound_messages";
 
@@ -48,7 +49,7 @@ const bulkReply = z.object({
 /** The message id of a single-send reply, or why the reply cannot be read. */
 export function readSingleReply(body: string): { id: string } | { error: string } {
   const json = parseJson(body);
-  if (json === NOT_JSON) return { error: `reply is not JSON: ${snippet(body)}` };
+  if (json === NOT_JSON) return { error: `the reply is not JSON: ${snippet(body)}` };
   const parsed = singleReply.safeParse(json);
   return parsed.success ? { id: parsed.data.data.id } : { error: describe(parsed.error, body) };
 }
@@ -56,7 +57,7 @@ export function readSingleReply(body: string): { id: string } | { error: string 
 /** The bulk id and its message ids, in the order DIDWW listed them, or why the reply cannot be read. */
 export function readBulkReply(body: string): { id: string; messageIds: string[] } | { error: string } {
   const json = parseJson(body);
-  if (json === NOT_JSON) return { error: `reply is not JSON: ${snippet(body)}` };
+  if (json === NOT_JSON) return { error: `the reply is not JSON: ${snippet(body)}` };
   const parsed = bulkReply.safeParse(json);
   if (!parsed.success) return { error: describe(parsed.error, body) };
   const { data } = parsed.data;
@@ -114,7 +115,7 @@ export function parseJson(body: string): unknown {
 function describe(error: z.ZodError, body: string): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-  return `unreadable reply (${issue?.message ?? "invalid"}${where}): ${snippet(body)}`;
+  return `the reply is unreadable (${issue?.message ?? "invalid"}${where}): ${snippet(body)}`;
 }
 
 /** The first characters of a body, on one line, for error texts. */

@@ -8,7 +8,7 @@ import { preview } from "../shared/xml-reply";
 import { describeMasivError } from "./codes";
 import { pollMasivReports } from "./poll-reports";
 import { parseMessageReply } from "./replies";
-import { sendMasivMessage } from "./send-message";
+import { masivSendPrefix, sendMasivMessage } from "./send-message";
 import { masivEndpoints, type MasivSettings } from "./settings";
 
 /** What every Masiv account can do; `maxSegments` narrows per account (see `masivCapabilities`). */
@@ -30,6 +30,7 @@ export function masivCapabilities(settings: MasivSettings): Capabilities {
 
 /** Builds the adapter for one account's settings. */
 export function createMasivAdapter(settings: MasivSettings): ProviderAdapter {
+  const sendPrefix = masivSendPrefix(settings);
   return {
     vendor: "masiv",
     capabilities: masivCapabilities(settings),
@@ -40,7 +41,7 @@ export function createMasivAdapter(settings: MasivSettings): ProviderAdapter {
      * are matched by `attemptId`, so order buys nothing while one-by-one would multiply the latency.
      */
     async send(request: SendRequest): Promise<SendOutcome[]> {
-      const context = { settings, sender: request.sender, scheduleAt: request.scheduleAt, signal: request.signal };
+      const context = { settings, sendPrefix, sender: request.sender, scheduleAt: request.scheduleAt, signal: request.signal };
       return mapWithConcurrency(request.messages, settings.options.concurrency, (message) => sendMasivMessage(context, message));
     },
 
@@ -57,8 +58,10 @@ export function createMasivAdapter(settings: MasivSettings): ProviderAdapter {
       if (response.status !== 200) return { ok: false, message: `Masiv answered HTTP ${response.status}: ${preview(response.body)}` };
       const reply = parseMessageReply(response.body);
       if (reply.kind === "malformed") return { ok: false, message: `Masiv's reply could not be read: ${reply.reason}` };
-      if (reply.kind === "error" && describeMasivError(reply.code, reply.message).accountProblem) {
-        return { ok: false, message: `Masiv refused the account: ${reply.code} ${reply.message}` };
+      // 2000 "Invalid ID" is the expected answer: the gateway checked the credentials, then the id.
+      if (reply.kind === "error" && reply.code !== "2000") {
+        const error = describeMasivError(reply.code, reply.message);
+        return { ok: false, message: `Masiv refused the check: ${reply.code} ${reply.message || error.message}` };
       }
       return {
         ok: true,

@@ -21,4 +21,4 @@ export const masivProvider: ProviderDefinition<MasivCredentials, MasivOptions> =
   create: createMasivAdapter,
 };
 
-export { MasivPollError } from "./poll-reports";
+export { ReportPollError } from "../shared/poll-each";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMasivFake, type MasivFake } from "./fake-masiv";
-import { masivProvider, MasivPollError } from "./index";
+import { masivProvider, ReportPollError } from "./index";
 import { masivMessage, masivSettingsFor, NO_REPORT_URLS } from "./test-support";
 import type { ProviderAdapter, ReportEvent } from "../types";
 
@@ -66,7 +66,7 @@ describe("masiv pollReports", () => {
 
   it("rejects the whole poll on bad credentials", async () => {
     const wrong = masivProvider.create(masivSettingsFor(fake, { credentials: { username: "user", password: "bad" } }));
-    await expect(wrong.pollReports!(["1"])).rejects.toThrow(MasivPollError);
+    await expect(wrong.pollReports!(["1"])).rejects.toThrow(ReportPollError);
   });
 
   it("rejects on a hang within the timeout, and on an unreadable reply", async () => {
@@ -74,7 +74,7 @@ describe("masiv pollReports", () => {
     fake.server.inject({ type: "hang" });
     await expect(quick.pollReports!(["1"])).rejects.toThrow(/no reply within 300 ms/);
     fake.server.inject({ type: "malformed", body: "<html>oops</html>" });
-    await expect(adapter.pollReports!(["1"])).rejects.toThrow(MasivPollError);
+    await expect(adapter.pollReports!(["1"])).rejects.toThrow(ReportPollError);
   });
 
   it("rejects when the gateway answers for another message", async () => {

@@ -3,66 +3,41 @@
  */
 import type { ReportEvent } from "../types";
 import { httpRequest } from "../shared/http";
-import { mapWithConcurrency } from "../shared/concurrency";
+import { pollEachId, ReportPollError } from "../shared/poll-each";
 import { preview } from "../shared/xml-reply";
 import { describeMasivError, MASIV_STATUSES } from "./codes";
 import { parseMessageReply } from "./replies";
 import { masivEndpoints, type MasivSettings } from "./settings";
 
-/** A poll that could not be completed (transport, credentials, unreadable reply); nothing was lost. */
-export class MasivPollError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MasivPollError";
-  }
-}
-
 /**
- * One event per distinct id the gateway answered for: a `status` event for statuses 1–6, a `raw` event for 0 (still
- * queued) and for an id-specific error (2000 "Invalid ID", 8734), so the engine records what the gateway
- * said. A failure that concerns the whole poll (a timeout, bad credentials, HTML) rejects with
- * `MasivPollError`; polling is idempotent, so the next round asks again.
+ * One event per distinct id the gateway answered for: a `status` event for statuses 1–6, a `raw` event for 0
+ * (still queued) and for an id-specific error (2000 "Invalid ID", 8734), so the engine records what the
+ * gateway said. A failure that concerns the whole poll (a timeout, bad credentials, HTML) rejects with
+ * `ReportPollError`.
  */
-export async function pollMasivReports(settings: MasivSettings, providerMessageIds: string[], signal?: AbortSignal): Promise<ReportEvent[]> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    const ids = [...new Set(providerMessageIds)];
-    const events = await mapWithConcurrency(ids, settings.options.concurrency, async (id) => {
-      if (controller.signal.aborted) return undefined;
-      const result = await pollOne(settings, id, controller.signal);
-      if (result instanceof MasivPollError) controller.abort();
-      return result;
-    });
-    const failure = events.find((event) => event instanceof MasivPollError);
-    if (failure) throw failure;
-    if (signal?.aborted) throw new MasivPollError("poll aborted");
-    return events.filter((event): event is ReportEvent => event !== undefined && !(event instanceof MasivPollError));
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-  }
+export function pollMasivReports(settings: MasivSettings, providerMessageIds: string[], signal?: AbortSignal): Promise<ReportEvent[]> {
+  return pollEachId(providerMessageIds, settings.options.concurrency, signal, (id, idSignal) => pollOne(settings, id, idSignal));
 }
 
-async function pollOne(settings: MasivSettings, id: string, signal: AbortSignal): Promise<ReportEvent | MasivPollError> {
+async function pollOne(settings: MasivSettings, id: string, signal: AbortSignal): Promise<ReportEvent | ReportPollError> {
   const { report } = masivEndpoints(settings);
   const url =
     `${report}?action=getMessage&username=${encodeURIComponent(settings.credentials.username)}` +
     `&password=${encodeURIComponent(settings.credentials.password)}&messageId=${encodeURIComponent(id)}`;
   const response = await httpRequest({ method: "GET", url, timeoutMs: settings.timeoutMs, signal });
-  if (response.kind !== "response") return new MasivPollError(`getMessage ${id}: ${response.reason}`);
-  if (response.status !== 200) return new MasivPollError(`getMessage ${id}: HTTP ${response.status}: ${preview(response.body)}`);
+  if (response.kind !== "response") return new ReportPollError(`getMessage ${id}: ${response.reason}`);
+  if (response.status !== 200) return new ReportPollError(`getMessage ${id}: HTTP ${response.status}: ${preview(response.body)}`);
   const reply = parseMessageReply(response.body);
-  if (reply.kind === "malformed") return new MasivPollError(`getMessage ${id}: unreadable reply: ${reply.reason}`);
+  if (reply.kind === "malformed") return new ReportPollError(`getMessage ${id}: unreadable reply: ${reply.reason}`);
   if (reply.kind === "error") {
     const error = describeMasivError(reply.code, reply.message);
     if (error.accountProblem || reply.code === "1164") {
-      return new MasivPollError(`getMessage refused: ${reply.code} ${reply.message || error.message}`);
+      return new ReportPollError(`getMessage refused: ${reply.code} ${reply.message || error.message}`);
     }
     return { kind: "raw", providerMessageId: id, rawStatus: `error ${reply.code}: ${reply.message || error.message}`, errorCode: reply.code };
   }
   if (reply.messageId !== id) {
-    return new MasivPollError(`getMessage ${id}: the gateway answered for message ${reply.messageId}`);
+    return new ReportPollError(`getMessage ${id}: the gateway answered for message ${reply.messageId}`);
   }
   const status = MASIV_STATUSES[reply.status];
   const rawStatus = status ? `${reply.status} ${status.meaning}` : reply.status;

@@ -2,6 +2,8 @@
  * One Masiv `sendmessage` request per message, and the reading of its reply into our outcome.
  */
 import type { OutgoingMessage, SendOutcome } from "../types";
+import { validateSenderId } from "../../sms/sender-id";
+import { InvalidE164Error, toVendorNumber } from "../../sms/vendor-number";
 import { httpRequest } from "../shared/http";
 import { outcomeForFailure, outcomeForHttpStatus } from "../shared/transport-outcome";
 import { toWallClock } from "../shared/wall-clock";
@@ -12,6 +14,8 @@ import { MASIV_LIMITS, masivEndpoints, type MasivSettings } from "./settings";
 
 export interface MasivSendContext {
   settings: MasivSettings;
+  /** `sendhandler.ashx?action=sendmessage&username=…&password=…`, built once per adapter. */
+  sendPrefix: string;
   sender?: string;
   scheduleAt?: Date;
   signal?: AbortSignal;
@@ -38,14 +42,16 @@ export async function sendMasivMessage(context: MasivSendContext, message: Outgo
 export function buildSendUrl(context: MasivSendContext, message: OutgoingMessage): { kind: "url"; url: string } | Extract<SendOutcome, { kind: "rejected" }> {
   const { settings } = context;
   const reject = (code: string, reason: string) => ({ kind: "rejected" as const, attemptId: message.attemptId, code, reason });
-  const recipient = message.to.replace(/^\+/, "");
-  if (!/^\d+$/.test(recipient) || recipient.length > MASIV_LIMITS.recipientDigits) {
-    return reject("invalid-recipient", `Masiv needs the recipient as up to ${MASIV_LIMITS.recipientDigits} digits: ${message.to}`);
+  let recipient: string;
+  try {
+    recipient = toVendorNumber("masiv", message.to);
+  } catch (error) {
+    if (error instanceof InvalidE164Error) return reject("invalid-recipient", error.message);
+    throw error;
   }
-  const sender = context.sender ?? settings.defaultSender;
-  if (sender !== undefined && (sender.length === 0 || sender.length > MASIV_LIMITS.originatorChars)) {
-    return reject("invalid-sender", `Masiv originators are 1–${MASIV_LIMITS.originatorChars} characters: "${sender}"`);
-  }
+  const sender = context.sender || settings.defaultSender || undefined;
+  const senderCheck = validateSenderId("masiv", sender ?? "");
+  if (!senderCheck.ok) return reject("invalid-sender", senderCheck.message);
   // Masiv counts characters as .NET does (UTF-16 code units), in blocks of 160.
   const long = message.text.length > MASIV_LIMITS.singleMessageChars;
   if (long && !settings.options.longMessages) {
@@ -61,14 +67,17 @@ export function buildSendUrl(context: MasivSendContext, message: OutgoingMessage
     // encodeURIComponent's only failure: a lone surrogate, which no gateway can encode as UTF-8
     return reject("invalid-text", "the text contains a broken Unicode character (lone surrogate)");
   }
-  const { send } = masivEndpoints(settings);
-  let url =
-    `${send}?action=sendmessage&username=${encodeURIComponent(settings.credentials.username)}` +
-    `&password=${encodeURIComponent(settings.credentials.password)}&recipient=${recipient}&messagedata=${text}` +
-    `&longMessage=${long}`;
+  let url = `${context.sendPrefix}&recipient=${recipient}&messagedata=${text}&longMessage=${long}`;
   if (sender !== undefined) url += `&originator=${encodeURIComponent(sender)}`;
   if (context.scheduleAt) url += `&sendondate=${encodeURIComponent(formatSendOnDate(context.scheduleAt, settings.options.scheduleTimeZone))}`;
   return { kind: "url", url };
+}
+
+/** The fixed start of every sendmessage URL of an account. */
+export function masivSendPrefix(settings: MasivSettings): string {
+  const { send } = masivEndpoints(settings);
+  const { username, password } = settings.credentials;
+  return `${send}?action=sendmessage&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}`;
 }
 
 /** `MM/DD/YYYY hh:mm:ss` (24-hour) in the account's schedule time zone. */

@@ -3,6 +3,8 @@ import { startMasivFake, type MasivFake } from "./fake-masiv";
 import { masivProvider } from "./index";
 import { masivMessage as message, masivSettingsFor, NO_REPORT_URLS } from "./test-support";
 import type { SendOutcome } from "../types";
+import { httpRequest } from "../shared/http";
+import { outcomeFromSendReply } from "./send-message";
 
 let fake: MasivFake;
 
@@ -132,7 +134,9 @@ describe("masiv send: error codes", () => {
 
   it("the fake's own checks produce the documented codes: wrong password 1157, invalid recipient 1, no credits 1159", async () => {
     expect(await sendOne("hi", { credentials: { username: "user", password: "wrong" } })).toMatchObject({ kind: "rejected", code: "1157" });
-    expect(await sendOne("hi", {}, "+12345")).toMatchObject({ kind: "rejected", code: "1", reason: "Invalid recipient." });
+    const raw = await httpRequest({ method: "GET", url: `${fake.baseUrl}/sendhandler.ashx?action=sendmessage&username=user&password=secret&recipient=12345&messagedata=hi`, timeoutMs: 2_000 });
+    expect(raw.kind === "response" && outcomeFromSendReply("x", raw.body, "unknown")).toMatchObject({ kind: "rejected", code: "1", reason: "Invalid recipient." });
+    expect(await sendOne("hi", {}, "+12345")).toMatchObject({ kind: "rejected", code: "invalid-recipient" });
     const poor = await startMasivFake({ credits: 1, longMessages: true });
     try {
       const poorAdapter = masivProvider.create(masivSettingsFor(poor, { options: { longMessages: true } }));

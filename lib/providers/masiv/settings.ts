@@ -34,12 +34,10 @@ export type MasivCredentials = z.infer<typeof masivCredentialsSchema>;
 export type MasivOptions = z.infer<typeof masivOptionsSchema>;
 export type MasivSettings = AccountSettings<MasivCredentials, MasivOptions>;
 
-/** Masiv's limits, from the document's parameter table. */
+/** Masiv's text limit (originator and recipient rules live in `lib/sms`). */
 export const MASIV_LIMITS = {
   /** `messagedata` without `longMessage`, and the size of each block with it. */
   singleMessageChars: 160,
-  originatorChars: 16,
-  recipientDigits: 16,
 } as const;
 
 /** The send and report handler URLs for an account (no trailing slash in the base). */

@@ -43,7 +43,7 @@ export function httpRequest(request: HttpRequest): Promise<HttpResponse | HttpFa
     try {
       url = new URL(request.url);
     } catch {
-      resolve({ kind: "not-sent", reason: `invalid URL ${request.url}` });
+      resolve({ kind: "not-sent", reason: "invalid URL" });
       return;
     }
     const transport = url.protocol === "https:" ? https : http;

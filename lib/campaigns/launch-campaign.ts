@@ -1,0 +1,83 @@
+/**
+ * Starts a campaign: its audience becomes message rows (queued, or skipped with the reason), rendered and
+ * counted once, written page by page in set-based statements. Idempotent: a launch interrupted by a crash
+ * runs again from the start and inserts only what is missing, and `launchedAt` marks completion.
+ */
+import type { Sql } from "@/lib/db/sql";
+import { UserError } from "@/lib/errors";
+import { countSegments } from "@/lib/sms/segments";
+import { type AudienceContact, contactsForNumbers, readAudiencePage } from "./audience";
+import { recountCampaign } from "@/lib/delivery/counters";
+import { insertMessages, type NewMessage } from "./insert-messages";
+import { compileTemplate, type CompiledTemplate, renderTemplate } from "./merge-fields";
+
+const PAGE_SIZE = 5000;
+
+interface CampaignRow {
+  id: number;
+  status: string;
+  text: string;
+  providerAccountId: number;
+  recipients: string | string[] | null;
+  validityHours: number;
+  launchedAt: string | Date | null;
+}
+
+/**
+ * Moves a draft or due scheduled campaign to `sending` and creates its messages. Returns false when
+ * another process already launched it. `launchedAt` is null while rows are still being written.
+ */
+export async function launchCampaign(sql: Sql, campaignId: number, now = new Date()): Promise<boolean> {
+  const claimed = await sql.run(
+    `UPDATE "Campaign" SET "status" = 'sending', "updatedAt" = ? WHERE "id" = ? AND "status" IN ('draft', 'scheduled')`,
+    [now, campaignId],
+  );
+  const [campaign] = await sql.all<CampaignRow>(
+    `SELECT "id", "status", "text", "providerAccountId", "recipients", "validityHours", "launchedAt" FROM "Campaign" WHERE "id" = ?`,
+    [campaignId],
+  );
+  if (!campaign) throw new UserError("The campaign does not exist.", 404);
+  // A campaign already sending with no launchedAt is a launch interrupted by a crash: finish it.
+  if (claimed === 0 && !(campaign.status === "sending" && campaign.launchedAt === null)) return false;
+
+  const expiresAt = new Date(now.getTime() + campaign.validityHours * 3600_000);
+  const template = compileTemplate(campaign.text);
+  const lists = await sql.all<{ listId: number; exclude: boolean | number }>(`SELECT "listId", "exclude" FROM "CampaignList" WHERE "campaignId" = ?`, [campaignId]);
+  const recipients = typeof campaign.recipients === "string" ? (JSON.parse(campaign.recipients) as string[]) : (campaign.recipients ?? []);
+  const audience = {
+    listIds: lists.filter((l) => !l.exclude).map((l) => Number(l.listId)),
+    excludeListIds: lists.filter((l) => l.exclude).map((l) => Number(l.listId)),
+    contactIds: await contactsForNumbers(sql, recipients, now),
+  };
+
+  let afterId = 0;
+  for (;;) {
+    const page = await readAudiencePage(sql, audience, afterId, PAGE_SIZE);
+    if (page.length === 0) break;
+    const rows = page.map((contact) => renderFor(template, contact));
+    await sql.transaction((tx) => insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows));
+    afterId = Number(page[page.length - 1].id);
+  }
+
+  await sql.transaction(async (tx) => {
+    await recountCampaign(tx, campaignId);
+    await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
+  });
+  return true;
+}
+
+function renderFor(template: CompiledTemplate, contact: AudienceContact): NewMessage {
+  const fields = typeof contact.fields === "string" ? (JSON.parse(contact.fields) as Record<string, unknown>) : contact.fields;
+  const text = renderTemplate(template, { ...contact, fields });
+  const { encoding, segments } = countSegments(text);
+  const optedOut = Boolean(contact.optedOut);
+  return {
+    contactId: Number(contact.id),
+    destination: contact.phone,
+    text,
+    encoding,
+    segments,
+    state: optedOut ? "skipped" : "queued",
+    skipReason: optedOut ? "opted_out" : null,
+  };
+}

@@ -1,0 +1,44 @@
+/** The contract shared by `writeChunk` and its dialect files (kept apart so they do not import each other). */
+import { UserError } from "@/lib/errors";
+import type { PreparedContact, RejectedRow } from "./prepare-chunk";
+
+export interface ChunkWrite {
+  jobId: number;
+  chunkIndex: number;
+  /** The job's identity mark for contacts it touched (its createdAt). */
+  stamp: Date;
+  listId: number | null;
+  userId: number | null;
+  /** Non-blank records in the chunk (contacts + duplicates + rejected). */
+  rowsRead: number;
+  /** Repeats already dropped inside the chunk. */
+  duplicates: number;
+  contacts: PreparedContact[];
+  rejected: RejectedRow[];
+}
+
+export interface ChunkOutcome {
+  /** False when this chunk had been applied before (a retry): nothing changed. */
+  applied: boolean;
+  created: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** What the dialect writers learn about the job inside their transaction. */
+export interface JobGate {
+  status: string;
+  chunksDone: number;
+}
+
+/** Throws unless the chunk is the next one of a running job; returns false for a chunk already applied. */
+export function checkGate(gate: JobGate | undefined, chunkIndex: number): boolean {
+  if (!gate) throw new UserError("This import does not exist.", 404);
+  if (chunkIndex < gate.chunksDone) return false;
+  if (gate.status !== "running") throw new UserError(`This import is ${gate.status}; no more rows are accepted.`, 409);
+  if (chunkIndex > gate.chunksDone) throw new UserError(`Chunk ${chunkIndex} arrived before chunk ${gate.chunksDone}.`, 409);
+  return true;
+}
+
+export const OPT_OUT_SOURCE_IMPORT = "import";

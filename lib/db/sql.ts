@@ -1,0 +1,138 @@
+/**
+ * A small SQL executor over the raw driver, with one calling convention on both databases: `?` placeholders,
+ * async calls, and transactions. Bulk paths write SQL once where both dialects agree and branch on
+ * `sql.dialect` only where they differ.
+ *
+ * SQLite has one connection per process and better-sqlite3 is synchronous, so transactions are serialised
+ * with a mutex: concurrent async work in the worker can never interleave statements inside another's
+ * BEGIN…COMMIT.
+ */
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import type { RawDb } from "./raw";
+import { sqliteTimestamp } from "./raw";
+
+export type SqlParam = string | number | bigint | boolean | null | Date | string[] | number[];
+
+export interface Sql {
+  dialect: "sqlite" | "postgres";
+  all<T = Record<string, unknown>>(query: string, params?: SqlParam[]): Promise<T[]>;
+  /** Runs a statement; resolves with the number of rows it changed. */
+  run(query: string, params?: SqlParam[]): Promise<number>;
+  /** Runs `work` in one transaction (SQLite: BEGIN IMMEDIATE, so the write lock is taken up front). */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+/** Converts `?` placeholders to PostgreSQL's `$1, $2…` (our SQL never has `?` inside string literals). */
+function toPgPlaceholders(query: string): string {
+  let n = 0;
+  return query.replace(/\?/g, () => `$${++n}`);
+}
+
+function sqliteParam(value: SqlParam): unknown {
+  if (value instanceof Date) return sqliteTimestamp(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (Array.isArray(value)) throw new Error("array parameters are PostgreSQL-only");
+  return value;
+}
+
+// PostgreSQL columns are `timestamp(3)` without zone holding UTC; an ISO string's zone is ignored on cast.
+const pgParam = (value: SqlParam): unknown => (value instanceof Date ? value.toISOString() : value);
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async lock<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function sqliteSql(db: Database.Database, mutex: Mutex, inTransaction: boolean): Sql {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (query: string) => {
+    let statement = statements.get(query);
+    if (!statement) statements.set(query, (statement = db.prepare(query)));
+    return statement;
+  };
+  // Outside a transaction, wait for any open one: the connection is shared, so a statement run between
+  // another transaction's awaits would otherwise become part of it.
+  const exclusive = <T>(work: () => T): Promise<T> => (inTransaction ? Promise.resolve(work()) : mutex.lock(async () => work()));
+  const self: Sql = {
+    dialect: "sqlite",
+    async all<T>(query: string, params: SqlParam[] = []) {
+      return exclusive(() => {
+        const statement = prepare(query);
+        const args = params.map(sqliteParam);
+        return (statement.reader ? statement.all(...args) : (statement.run(...args), [])) as T[];
+      });
+    },
+    async run(query, params = []) {
+      return exclusive(() => prepare(query).run(...params.map(sqliteParam)).changes);
+    },
+    async transaction(work) {
+      if (inTransaction) return work(self);
+      return mutex.lock(async () => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(sqliteSql(db, mutex, true));
+          db.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
+      });
+    },
+  };
+  return self;
+}
+
+function pgSql(client: pg.Pool | pg.PoolClient, pool: pg.Pool | undefined): Sql {
+  const self: Sql = {
+    dialect: "postgres",
+    async all<T>(query: string, params: SqlParam[] = []) {
+      const result = await client.query(toPgPlaceholders(query), params.map(pgParam));
+      return result.rows as T[];
+    },
+    async run(query, params = []) {
+      const result = await client.query(toPgPlaceholders(query), params.map(pgParam));
+      return result.rowCount ?? 0;
+    },
+    async transaction(work) {
+      if (!pool) return work(self);
+      const connection = await pool.connect();
+      try {
+        await connection.query("BEGIN");
+        const result = await work(pgSql(connection, undefined));
+        await connection.query("COMMIT");
+        return result;
+      } catch (error) {
+        await connection.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+  };
+  return self;
+}
+
+const executors = new WeakMap<object, Sql>();
+
+/** The executor for a raw connection (one per connection, so SQLite's mutex and statement cache are shared). */
+export function sqlFor(raw: RawDb): Sql {
+  const key = raw.dialect === "sqlite" ? raw.sqlite : raw.pool;
+  let sql = executors.get(key);
+  if (!sql) {
+    sql = raw.dialect === "sqlite" ? sqliteSql(raw.sqlite, new Mutex(), false) : pgSql(raw.pool, raw.pool);
+    executors.set(key, sql);
+  }
+  return sql;
+}

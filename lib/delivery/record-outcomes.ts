@@ -1,0 +1,68 @@
+/**
+ * Turns the adapter's outcomes for a claimed batch into ledger states, in one transaction with the
+ * campaign counters: accepted → submitted (or sent), rejected → rejected (final), retryable → queued again
+ * with backoff (up to MAX_ATTEMPTS), unknown → unknown (never re-sent automatically). Reports that arrived
+ * before the ids they name are applied as soon as the ids are recorded.
+ */
+import type { Sql } from "@/lib/db/sql";
+import type { SendOutcome } from "@/lib/providers/types";
+import type { ClaimedMessage } from "./claim";
+import { CounterDelta } from "./counters";
+import { applyMessageUpdates, type MessageUpdate } from "./message-updates";
+import { setOptOut } from "./opt-out-signals";
+import { applyPendingBatch, applyPendingReports } from "./reports/pending-reports";
+import { MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
+
+export interface RecordResult {
+  accepted: number;
+  rejected: number;
+  retryable: number;
+  unknown: number;
+  /** The longest wait a gateway asked for (throughput refusals), so the worker can slow down. */
+  backoffMs: number;
+}
+
+export async function recordOutcomes(sql: Sql, accountId: number, claimed: ClaimedMessage[], outcomes: SendOutcome[], now = new Date()): Promise<RecordResult> {
+  const byAttempt = new Map(outcomes.map((o) => [o.attemptId, o]));
+  const result: RecordResult = { accepted: 0, rejected: 0, retryable: 0, unknown: 0, backoffMs: 0 };
+  const updates: MessageUpdate[] = [];
+  const counters = new CounterDelta();
+  const optOuts: number[] = [];
+  for (const message of claimed) {
+    // An adapter that lost track of a message gives no outcome: we cannot know whether it left.
+    const outcome = byAttempt.get(String(message.attemptId)) ?? { kind: "unknown", attemptId: String(message.attemptId), reason: "no outcome returned by the adapter" };
+    const update = updateFor(message, outcome, now);
+    result[outcome.kind] += 1;
+    if (outcome.kind === "retryable") result.backoffMs = Math.max(result.backoffMs, outcome.retryAfterMs);
+    if (outcome.kind === "rejected" && outcome.optOut) optOuts.push(message.contactId);
+    counters.move(message.campaignId, "sending", update.state);
+    updates.push(update);
+  }
+  await sql.transaction(async (tx) => {
+    await applyMessageUpdates(tx, updates, now);
+    await counters.write(tx);
+    if (optOuts.length > 0) await setOptOut(tx, optOuts, true, "gateway", "the gateway reported an opt-out or do-not-disturb number", now);
+    const ids = updates.map((u) => u.providerMessageId).filter((id): id is string => Boolean(id));
+    if (ids.length > 0) await applyPendingReports(tx, accountId, ids, now);
+    const batches = new Set(updates.map((u) => u.batchId).filter((id): id is string => Boolean(id)));
+    for (const batchId of batches) await applyPendingBatch(tx, accountId, batchId, now);
+  });
+  return result;
+}
+
+function updateFor(message: ClaimedMessage, outcome: SendOutcome, now: Date): MessageUpdate {
+  const base = { messageId: message.id, attemptId: message.attemptId, current: true };
+  switch (outcome.kind) {
+    case "accepted":
+      return { ...base, state: outcome.state ?? "submitted", providerMessageId: outcome.providerMessageId ?? null, batchId: outcome.batchId ?? null, rawStatus: outcome.raw ?? null };
+    case "rejected":
+      return { ...base, state: "rejected", errorCode: outcome.code, errorText: outcome.reason };
+    case "unknown":
+      return { ...base, state: "unknown", errorText: outcome.reason };
+    case "retryable":
+      if (message.attemptNumber >= MAX_ATTEMPTS) {
+        return { ...base, state: "rejected", errorCode: outcome.code, errorText: `gave up after ${MAX_ATTEMPTS} attempts: ${outcome.reason}` };
+      }
+      return { ...base, state: "queued", errorCode: outcome.code, errorText: outcome.reason, retryAt: new Date(now.getTime() + retryDelayMs(message.attemptNumber, outcome.retryAfterMs)) };
+  }
+}

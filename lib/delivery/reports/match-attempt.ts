@@ -1,0 +1,39 @@
+/** Finds the attempt a gateway report refers to, with its message's current state. */
+import type { Sql } from "@/lib/db/sql";
+import type { MessageState } from "@/lib/providers/types";
+
+export interface MatchedAttempt {
+  attemptId: number;
+  attemptState: MessageState;
+  messageId: number;
+  messageState: MessageState;
+  currentAttemptId: number | null;
+  campaignId: number;
+  contactId: number;
+}
+
+const SELECT = `SELECT a."id" AS "attemptId", a."state" AS "attemptState", m."id" AS "messageId", m."state" AS "messageState",
+  m."currentAttemptId", m."campaignId", m."contactId" FROM "SendAttempt" a JOIN "Message" m ON m."id" = a."messageId"`;
+
+const normalise = (row: MatchedAttempt | undefined): MatchedAttempt | undefined =>
+  row && {
+    ...row,
+    attemptId: Number(row.attemptId),
+    messageId: Number(row.messageId),
+    currentAttemptId: row.currentAttemptId === null ? null : Number(row.currentAttemptId),
+    campaignId: Number(row.campaignId),
+    contactId: Number(row.contactId),
+  };
+
+export async function attemptByProviderId(tx: Sql, accountId: number, providerMessageId: string): Promise<MatchedAttempt | undefined> {
+  const [row] = await tx.all<MatchedAttempt>(`${SELECT} WHERE a."providerAccountId" = ? AND a."providerMessageId" = ? ORDER BY a."id" DESC LIMIT 1`, [accountId, providerMessageId]);
+  return normalise(row);
+}
+
+export async function attemptByBatch(tx: Sql, accountId: number, batchId: string, destination: string): Promise<MatchedAttempt | undefined> {
+  const [row] = await tx.all<MatchedAttempt>(
+    `${SELECT} WHERE a."providerAccountId" = ? AND a."batchId" = ? AND m."destination" = ? ORDER BY a."id" DESC LIMIT 1`,
+    [accountId, batchId, destination],
+  );
+  return normalise(row);
+}

@@ -1,0 +1,76 @@
+/** Creating and editing provider accounts; each change is audited in its transaction, without secret values. */
+import { audit } from "@/lib/audit/audit";
+import { randomToken } from "@/lib/crypto/token";
+import { type Db, Prisma } from "@/lib/db/client";
+import { UserError } from "@/lib/errors";
+import type { AccountFormValues } from "./account.schema";
+import { decryptCredentials, encryptCredentials } from "./credentials";
+import { getAccountOrThrow } from "./load-account";
+import { validateAccount } from "./validate-account";
+
+function nameTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? "name").includes("name");
+}
+
+const NAME_TAKEN = new UserError("Another account already has this name.", 409, { name: "Another account already has this name." });
+
+/** Creates an account with a fresh webhook token; returns its id. */
+export async function createAccount(db: Db, actorId: number | null, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
+  const valid = validateAccount(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const account = await tx.providerAccount.create({
+        data: {
+          ...valid.fields,
+          credentialsEncrypted: encryptCredentials(valid.credentials, key),
+          options: valid.options as Prisma.InputJsonValue,
+          webhookToken: randomToken(),
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        action: "provider.create",
+        userId: actorId,
+        targetType: "provider_account",
+        targetId: account.id,
+        details: { vendor: valid.fields.vendor, name: valid.fields.name, baseUrl: valid.fields.baseUrl, credentialFields: valid.changedCredentials },
+      });
+      return account;
+    });
+  } catch (error) {
+    if (nameTaken(error)) throw NAME_TAKEN;
+    throw error;
+  }
+}
+
+/** Edits an account; empty credential fields keep their stored values. The vendor cannot change. */
+export async function updateAccount(db: Db, actorId: number | null, accountId: number, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
+  const current = await getAccountOrThrow(db, accountId);
+  if (current.vendor !== input.vendor) throw new UserError("An account's gateway cannot change; create a new account instead.", 400);
+  // A wrong APP_ENCRYPTION_KEY fails here, loudly, rather than silently replacing what was stored.
+  const valid = validateAccount(input, decryptCredentials(current.credentialsEncrypted, key));
+  const changed = (Object.keys(valid.fields) as (keyof typeof valid.fields)[]).filter((field) => {
+    const before = field === "pricePerSegment" ? current.pricePerSegment.toString() : current[field];
+    return field === "pricePerSegment" ? !new Prisma.Decimal(valid.fields.pricePerSegment).equals(current.pricePerSegment) : before !== valid.fields[field];
+  });
+  if (JSON.stringify(current.options) !== JSON.stringify(valid.options)) changed.push("options" as never);
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.providerAccount.update({
+        where: { id: accountId },
+        data: { ...valid.fields, credentialsEncrypted: encryptCredentials(valid.credentials, key), options: valid.options as Prisma.InputJsonValue },
+      });
+      await audit(tx, {
+        action: "provider.update",
+        userId: actorId,
+        targetType: "provider_account",
+        targetId: accountId,
+        details: { changed, credentialsChanged: valid.changedCredentials },
+      });
+      return { id: accountId };
+    });
+  } catch (error) {
+    if (nameTaken(error)) throw NAME_TAKEN;
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { getCountries, getCountryCallingCode } from "libphonenumber-js/min";
+import { describe, expect, it } from "vitest";
+import { fastE164, normalizePhone } from "./normalize-phone";
+
+describe("normalizePhone", () => {
+  it.each([
+    ["+14155552671", null, "+14155552671", "US"],
+    ["+1 (415) 555-2671", null, "+14155552671", "US"],
+    ["(415) 555-2671", "US", "+14155552671", "US"],
+    ["415.555.2671", "us", "+14155552671", "US"],
+    ["+44 20 7946 0958", null, "+442079460958", "GB"],
+    ["020 7946 0958", "GB", "+442079460958", "GB"],
+    ["06 12 34 56 78", "FR", "+33612345678", "FR"],
+    ["+33 6-12-34-56-78", "DE", "+33612345678", "FR"],
+    ["0033 6 12 34 56 78", null, "+33612345678", "FR"],
+    ["00 33 612345678", "FR", "+33612345678", "FR"],
+    ["'+33612345678", null, "+33612345678", "FR"],
+    ["  +4915123456789 ", null, "+4915123456789", "DE"],
+    ["+16135550123", null, "+16135550123", "CA"],
+    ["+12682345678", null, "+12682345678", "AG"],
+  ])("normalises %j (default %s) to %s", (input, country, e164, region) => {
+    expect(normalizePhone(input, country)).toEqual({ ok: true, e164, country: region });
+  });
+
+  it.each([
+    ["", "FR", "empty"],
+    ["   ", null, "empty"],
+    ["call me", "FR", "not_a_number"],
+    ["+1 415 555 2671 ext. 12", null, "not_a_number"],
+    ["#$%", "FR", "not_a_number"],
+    ["0612345678", null, "no_country"],
+    ["0612345678", "", "no_country"],
+    ["+999 1234 5678", null, "invalid_country_code"],
+    ["1", "FR", "too_short"],
+    ["+33 6 12 34 56 78 90 12 34 56 78", null, "too_long"],
+    ["+33 1234", null, "too_short"],
+    ["+1 111 555 2671", null, "impossible"],
+    ["+33 012345678", null, "impossible"],
+    ["06 12 34 56", "FR", "too_short"],
+  ])("rejects %j (default %s) as %s", (input, country, reason) => {
+    const result = normalizePhone(input, country);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toBe(reason);
+      expect(result.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("treats an unknown default country like none", () => {
+    expect(normalizePhone("0612345678", "XX")).toMatchObject({ ok: false, reason: "no_country" });
+  });
+});
+
+/** A deterministic PRNG so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("fastE164 agrees with libphonenumber-js", () => {
+  const callingCodes = [...new Set(getCountries().map((c) => getCountryCallingCode(c)))];
+  const next = random(20261122);
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
+
+  it("accepts nothing the library rejects, and gives the library's number and country", () => {
+    let accepted = 0;
+    let checked = 0;
+    for (let i = 0; i < 300_000; i++) {
+      // Mostly real calling codes with national numbers of every plausible length, plus pure noise.
+      const input = i % 10 === 0 ? `+${1 + Math.floor(next() * 9)}${digits(6 + Math.floor(next() * 9))}` : `+${callingCodes[Math.floor(next() * callingCodes.length)]}${digits(4 + Math.floor(next() * 10))}`;
+      const fast = fastE164(input);
+      if (!fast) continue;
+      checked++;
+      const phone = parsePhoneNumberFromString(input);
+      expect(phone?.isValid(), input).toBe(true);
+      expect(phone?.number, input).toBe(fast.e164);
+      if (phone?.country) expect(fast.country, input).toBe(phone.country);
+      accepted++;
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    expect(accepted).toBe(checked);
+  });
+
+  it("is conclusive for ordinary numbers of busy calling codes", () => {
+    for (const n of ["+14155552671", "+447911123456", "+33612345678", "+4915123456789", "+5511987654321", "+919876543210", "+61412345678", "+79161234567"]) {
+      expect(fastE164(n), n).toBeDefined();
+    }
+  });
+
+  it("agrees with normalizePhone's slow path on numbers the library accepts", () => {
+    const next2 = random(7);
+    for (let i = 0; i < 50_000; i++) {
+      const input = `+${callingCodes[Math.floor(next2() * callingCodes.length)]}${Array.from({ length: 5 + Math.floor(next2() * 8) }, () => Math.floor(next2() * 10)).join("")}`;
+      const phone = parsePhoneNumberFromString(input);
+      const fast = fastE164(input);
+      if (phone?.isValid() && phone.number === input && fast) expect(fast.country).toBe(phone.country ?? fast.country);
+    }
+  });
+});
