@@ -39,8 +39,19 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const child = spawn(next, [dev ? "dev" : "start", "-p", String(cfg.port)], { stdio: "inherit", env });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  // The embedded default runs the delivery engine beside the app; on PostgreSQL run `npm run worker`
+  // processes instead (as many as you like).
+  const worker = cfg.dialect === "sqlite" ? spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["scripts/worker.ts"], { stdio: "inherit", env }) : undefined;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill(signal);
+      worker?.kill(signal);
+    });
+  }
+  child.on("exit", (code) => {
+    worker?.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
   console.log(`SMS Campaign Manager on ${cfg.appUrl}`);
 }
 

@@ -72,7 +72,9 @@ export async function importCsvFile(db: Db, raw: RawDb, file: string, options: I
   const readAhead = options.readAhead ?? (options.pool ? 4 : 0);
   try {
     for await (const chunk of reader.chunks()) {
-      ahead.push({ index: chunk.index, prepared: prepare(chunk) });
+      const prepared = prepare(chunk);
+      prepared.catch(() => {}); // awaited in order below; this only stops an early failure from counting as unhandled
+      ahead.push({ index: chunk.index, prepared });
       while (ahead.length > readAhead) {
         const next = ahead.shift()!;
         await commitPreparedChunk(raw, plan, next.index, await next.prepared);

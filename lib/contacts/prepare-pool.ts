@@ -6,6 +6,15 @@ import { Worker } from "node:worker_threads";
 import type { ChunkPlan, PreparedChunk } from "./prepare-chunk";
 import type { PrepareRequest } from "./prepare-worker";
 
+/**
+ * Loader hooks do not reach worker threads on Node 20, so each worker registers tsx itself before loading
+ * the TypeScript entry (the pool runs under tsx: the benchmark and scripts).
+ */
+const WORKER_BOOTSTRAP = `
+  const { workerData } = require("node:worker_threads");
+  import("tsx/esm/api").then(({ register }) => { register(); return import(workerData.entry); });
+`;
+
 type Pending = { resolve: (chunk: PreparedChunk) => void; reject: (error: Error) => void };
 
 export class PreparePool {
@@ -14,9 +23,8 @@ export class PreparePool {
   private nextId = 0;
 
   constructor(size: number) {
-    // The .ts entry runs because the process is started through tsx, whose loader workers inherit.
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL("./prepare-worker.ts", import.meta.url));
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { entry: new URL("./prepare-worker.ts", import.meta.url).href } });
       worker.on("message", (message: { id: number; result?: PreparedChunk; error?: string }) => {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);

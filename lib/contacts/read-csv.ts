@@ -94,7 +94,8 @@ export function readCsv(source: ByteSource, options: CsvReadOptions): CsvFileRea
       let headerPending = options.hasHeader;
 
       const take = (block: string) => {
-        const parsed = Papa.parse<string[]>(block, { delimiter: options.delimiter });
+        // An empty block is one blank line (papaparse returns no record for "").
+        const parsed = block === "" ? { data: [[""]], errors: [] } : Papa.parse<string[]>(block, { delimiter: options.delimiter });
         const bad = new Set(parsed.errors.filter((e) => e.type === "Quotes" && e.row !== undefined).map((e) => e.row as number));
         parsed.data.forEach((row, i) => {
           if (headerPending) {

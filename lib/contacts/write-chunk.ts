@@ -15,6 +15,6 @@ import { writeChunkSqlite } from "./write-chunk.sqlite";
 
 export type { ChunkOutcome, ChunkWrite } from "./chunk-contract";
 
-export function writeChunk(raw: RawDb, chunk: ChunkWrite): Promise<ChunkOutcome> {
-  return raw.dialect === "sqlite" ? Promise.resolve(writeChunkSqlite(raw.sqlite, chunk)) : writeChunkPostgres(raw.pool, chunk);
+export async function writeChunk(raw: RawDb, chunk: ChunkWrite): Promise<ChunkOutcome> {
+  return raw.dialect === "sqlite" ? writeChunkSqlite(raw.sqlite, chunk) : writeChunkPostgres(raw.pool, chunk);
 }

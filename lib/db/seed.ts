@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { randomToken } from "@/lib/crypto/token";
 import type { AppConfig } from "@/lib/env";
+import { SIMULATOR_BASE_URL, simulatorOptionsSchema } from "@/lib/providers/simulator/settings";
 import type { Db } from "./client";
 
 export const SIMULATOR_ACCOUNT_NAME = "Simulator";
@@ -30,8 +31,9 @@ export async function ensureSimulatorAccount(db: Db, encryptionKey: Buffer): Pro
       vendor: "simulator",
       name: SIMULATOR_ACCOUNT_NAME,
       credentialsEncrypted: encryptSecret("{}", encryptionKey),
-      options: { deliverShare: 0.9, failShare: 0.05, delayMs: 1000, replyShare: 0.02 },
-      baseUrl: "simulator://local",
+      // The simulator's defaults, written out so the account page shows what it does.
+      options: simulatorOptionsSchema.parse({}),
+      baseUrl: SIMULATOR_BASE_URL,
       defaultSender: "Simulator",
       rateLimitPerSecond: 100,
       batchSize: 100,

@@ -19,6 +19,8 @@ export interface MessageUpdate {
   rawStatus?: string | null;
   retryAt?: Date | null;
   cost?: number | null;
+  /** When to poll the gateway about this message (gateways without pushed reports). */
+  nextPollAt?: Date | null;
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -31,12 +33,12 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
       await tx.run(
         `UPDATE "Message" SET "state" = ?, "providerMessageId" = COALESCE(?, "providerMessageId"), "batchId" = COALESCE(?, "batchId"),
            "errorCode" = COALESCE(?, "errorCode"), "errorText" = COALESCE(?, "errorText"), "rawStatus" = COALESCE(?, "rawStatus"), "retryAt" = ?,
-           "cost" = COALESCE(?, "cost"), "claimedBy" = NULL,
+           "cost" = COALESCE(?, "cost"), "claimedBy" = NULL, "nextPollAt" = ?,
            "submittedAt" = CASE WHEN ? IN ('submitted', 'sent') AND "submittedAt" IS NULL THEN ? ELSE "submittedAt" END,
            "sentAt" = CASE WHEN ? = 'sent' AND "sentAt" IS NULL THEN ? ELSE "sentAt" END,
            "finalAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
         [u.state, u.providerMessageId ?? null, u.batchId ?? null, u.errorCode ?? null, u.errorText ?? null, u.rawStatus ?? null, u.retryAt ?? null,
-         u.cost ?? null, u.state, now, u.state, now, TERMINAL_STATES.has(u.state) ? now : null, now, u.messageId],
+         u.cost ?? null, u.nextPollAt ?? null, u.state, now, u.state, now, TERMINAL_STATES.has(u.state) ? now : null, now, u.messageId],
       );
     }
     for (const u of updates) {
@@ -53,16 +55,16 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
     rows.map((u) => u.messageId), rows.map((u) => u.attemptId), rows.map((u) => u.state),
     rows.map((u) => u.providerMessageId ?? null), rows.map((u) => u.batchId ?? null), rows.map((u) => u.errorCode ?? null),
     rows.map((u) => u.errorText ?? null), rows.map((u) => u.rawStatus ?? null), rows.map((u) => iso(u.retryAt)),
-    rows.map((u) => (u.cost === null || u.cost === undefined ? null : String(u.cost))), rows.map((u) => TERMINAL_STATES.has(u.state)),
+    rows.map((u) => (u.cost === null || u.cost === undefined ? null : String(u.cost))), rows.map((u) => TERMINAL_STATES.has(u.state)), rows.map((u) => iso(u.nextPollAt)),
   ] as string[][];
-  const values = `unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamp[], ?::numeric[], ?::boolean[])
-    AS v(message_id, attempt_id, state, pmid, batch_id, error_code, error_text, raw_status, retry_at, cost, final)`;
+  const values = `unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamp[], ?::numeric[], ?::boolean[], ?::timestamp[])
+    AS v(message_id, attempt_id, state, pmid, batch_id, error_code, error_text, raw_status, retry_at, cost, final, next_poll_at)`;
   if (current.length > 0) {
     await tx.run(
       `UPDATE "Message" m SET "state" = v.state::"MessageState", "providerMessageId" = COALESCE(v.pmid, m."providerMessageId"),
          "batchId" = COALESCE(v.batch_id, m."batchId"), "errorCode" = COALESCE(v.error_code, m."errorCode"),
          "errorText" = COALESCE(v.error_text, m."errorText"), "rawStatus" = COALESCE(v.raw_status, m."rawStatus"), "retryAt" = v.retry_at,
-         "cost" = COALESCE(v.cost, m."cost"), "claimedBy" = NULL,
+         "cost" = COALESCE(v.cost, m."cost"), "claimedBy" = NULL, "nextPollAt" = v.next_poll_at,
          "submittedAt" = CASE WHEN v.state IN ('submitted', 'sent') AND m."submittedAt" IS NULL THEN ?::timestamp ELSE m."submittedAt" END,
          "sentAt" = CASE WHEN v.state = 'sent' AND m."sentAt" IS NULL THEN ?::timestamp ELSE m."sentAt" END,
          "finalAt" = CASE WHEN v.final THEN ?::timestamp END, "updatedAt" = ?::timestamp

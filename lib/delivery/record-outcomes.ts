@@ -22,7 +22,8 @@ export interface RecordResult {
   backoffMs: number;
 }
 
-export async function recordOutcomes(sql: Sql, accountId: number, claimed: ClaimedMessage[], outcomes: SendOutcome[], now = new Date()): Promise<RecordResult> {
+/** `pollAfterMs`: for gateways whose reports must be polled, when to ask first about accepted messages. */
+export async function recordOutcomes(sql: Sql, accountId: number, claimed: ClaimedMessage[], outcomes: SendOutcome[], now = new Date(), pollAfterMs?: number): Promise<RecordResult> {
   const byAttempt = new Map(outcomes.map((o) => [o.attemptId, o]));
   const result: RecordResult = { accepted: 0, rejected: 0, retryable: 0, unknown: 0, backoffMs: 0 };
   const updates: MessageUpdate[] = [];
@@ -32,6 +33,7 @@ export async function recordOutcomes(sql: Sql, accountId: number, claimed: Claim
     // An adapter that lost track of a message gives no outcome: we cannot know whether it left.
     const outcome = byAttempt.get(String(message.attemptId)) ?? { kind: "unknown", attemptId: String(message.attemptId), reason: "no outcome returned by the adapter" };
     const update = updateFor(message, outcome, now);
+    if (outcome.kind === "accepted" && pollAfterMs !== undefined) update.nextPollAt = new Date(now.getTime() + pollAfterMs);
     result[outcome.kind] += 1;
     if (outcome.kind === "retryable") result.backoffMs = Math.max(result.backoffMs, outcome.retryAfterMs);
     if (outcome.kind === "rejected" && outcome.optOut) optOuts.push(message.contactId);

@@ -127,6 +127,7 @@ function coerceField(field: FormField, value: unknown): unknown {
       if (value === undefined || value === null || value === "") return undefined;
       return field.numeric ? Number(value) : String(value);
     case "list": {
+      if (value === undefined || value === null) return undefined;
       const items = Array.isArray(value) ? value : typeof value === "string" ? value.split("\n") : [];
       return items.map((item) => String(item).trim()).filter((item) => item !== "");
     }

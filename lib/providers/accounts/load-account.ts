@@ -2,7 +2,7 @@
  * From a stored account to a working adapter: decrypt the credentials, parse them and the options with the
  * vendor's schemas, and build the adapter (fresh for every use, as the contract asks).
  */
-import type { Db, ProviderAccount } from "@/lib/db/client";
+import type { Db, ProviderAccountModel as ProviderAccount } from "@/lib/db/client";
 import { config } from "@/lib/env";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { getProvider, type AnyProviderDefinition } from "../registry";

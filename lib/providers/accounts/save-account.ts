@@ -8,6 +8,13 @@ import { decryptCredentials, encryptCredentials } from "./credentials";
 import { getAccountOrThrow } from "./load-account";
 import { validateAccount } from "./validate-account";
 
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 function nameTaken(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? "name").includes("name");
 }
@@ -49,11 +56,13 @@ export async function updateAccount(db: Db, actorId: number | null, accountId: n
   if (current.vendor !== input.vendor) throw new UserError("An account's gateway cannot change; create a new account instead.", 400);
   // A wrong APP_ENCRYPTION_KEY fails here, loudly, rather than silently replacing what was stored.
   const valid = validateAccount(input, decryptCredentials(current.credentialsEncrypted, key));
-  const changed = (Object.keys(valid.fields) as (keyof typeof valid.fields)[]).filter((field) => {
-    const before = field === "pricePerSegment" ? current.pricePerSegment.toString() : current[field];
-    return field === "pricePerSegment" ? !new Prisma.Decimal(valid.fields.pricePerSegment).equals(current.pricePerSegment) : before !== valid.fields[field];
-  });
-  if (JSON.stringify(current.options) !== JSON.stringify(valid.options)) changed.push("options" as never);
+  const changed: string[] = [];
+  for (const field of Object.keys(valid.fields) as (keyof typeof valid.fields)[]) {
+    const same =
+      field === "pricePerSegment" ? new Prisma.Decimal(valid.fields.pricePerSegment).equals(current.pricePerSegment) : current[field] === valid.fields[field];
+    if (!same) changed.push(field);
+  }
+  if (canonicalJson(current.options) !== canonicalJson(valid.options)) changed.push("options");
   try {
     return await db.$transaction(async (tx) => {
       await tx.providerAccount.update({

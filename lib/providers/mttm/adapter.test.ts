@@ -101,6 +101,17 @@ describe("REST /secure/sendbatch", () => {
     expect(receiver.events.slice(3).map((e) => e.kind === "status" && e.state)).toEqual(["delivered", "delivered", "delivered"]);
   });
 
+  it("learns of a recipient refused inside an accepted batch only through its errback", async () => {
+    fake.failDestination("31600000002", { status: 412, text: "No route found" });
+    const messages = [outgoing("a1", "+31600000001", "Hi"), outgoing("a2", "+31600000002", "Hi")];
+    const outcomes = await fakeAdapter(fake).send({ messages, reportUrls: receiver.urls });
+    expect(outcomes.map((o) => o.kind)).toEqual(["accepted", "accepted"]);
+    const { batchId } = outcomes[1] as { batchId: string };
+    await fake.fireBatchCallbacks(batchId);
+    expect(receiver.events).toContainEqual({ kind: "batch-result", batchId, to: "+31600000002", accepted: false, errorText: 'HTTPAPI error: Error "No route found"' });
+    expect(receiver.requests.map((r) => r.query.status)).toEqual(["1", "0"]);
+  });
+
   it("reproduces the values of the document's example 2 (globals with level-3 reports)", async () => {
     const messages = [
       outgoing("a1", "+31612345677", "Message 2 goes to 3 numbers"),

@@ -5,14 +5,14 @@
  * send, through `/secure/sendbatch` (ids come later through the batch callbacks); HTTP sends one `GET /send`
  * per message.
  */
+import { validateSenderId } from "@/lib/sms/sender-id";
 import type { Capabilities, OutgoingMessage, ProviderAdapter, SendOutcome, SendRequest } from "../types";
 import { testMttmConnection } from "./connection";
 import { parseMttmReport } from "./reports";
 import { scheduleAtParam } from "./schedule";
-import { senderProblem } from "./sender";
 import type { MttmOptions, MttmSettings } from "./settings";
 import { sendHttp, sendRestBatch, sendRestSingle } from "./transport";
-import { MAX_BATCH_DESTINATIONS, toJasminNumber, type BatchMember, type CommonParams } from "./wire";
+import { MAX_BATCH_DESTINATIONS, jasminNumber, type BatchMember, type CommonParams } from "./wire";
 
 /** What an account can do; the HTTP API has no batches and no scheduling. */
 export function mttmCapabilities(options: Pick<MttmOptions, "transport" | "maxSegments">): Capabilities {
@@ -47,7 +47,7 @@ async function sendMessages(settings: MttmSettings, request: SendRequest): Promi
     for (const outcome of (await handOver(settings, request, ready)).flat()) outcomes.set(outcome.attemptId, outcome);
   } catch (error) {
     // A bug must not lose messages: those without an outcome may already have left, so they become unknown.
-    failure = (error as Error).message;
+    failure = error instanceof Error ? error.message : String(error);
   }
   return request.messages.map(
     (m) => outcomes.get(m.attemptId) ?? { kind: "unknown", attemptId: m.attemptId, reason: `adapter error: ${failure || "no outcome"}` },
@@ -58,12 +58,13 @@ async function sendMessages(settings: MttmSettings, request: SendRequest): Promi
 function preflight(settings: MttmSettings, request: SendRequest, outcomes: Map<string, SendOutcome>): BatchMember[] {
   const { options } = settings;
   const reject = (m: OutgoingMessage, code: string, reason: string) => outcomes.set(m.attemptId, { kind: "rejected", attemptId: m.attemptId, code, reason });
-  const sender = request.sender ?? settings.defaultSender;
-  const problem = sender === undefined ? undefined : senderProblem(sender);
+  const sender = senderOf(settings, request);
+  const check = sender === undefined ? undefined : validateSenderId("mttm", sender);
+  const problem = check && !check.ok ? check.message : undefined;
   const ready: BatchMember[] = [];
   for (const message of request.messages) {
-    const to = toJasminNumber(message.to);
-    if (problem) reject(message, "invalid-sender", `sender ID "${sender}": ${problem}`);
+    const to = jasminNumber(message.to);
+    if (problem) reject(message, "invalid-sender", problem);
     else if (request.scheduleAt && options.transport === "http") {
       reject(message, "schedule-unsupported", "the MTTM HTTP API cannot schedule; use the REST transport or app-side scheduling");
     } else if (!to) reject(message, "invalid-number", `${message.to} is not an E.164 number`);
@@ -81,9 +82,8 @@ function preflight(settings: MttmSettings, request: SendRequest, outcomes: Map<s
 function handOver(settings: MttmSettings, request: SendRequest, ready: BatchMember[]): Promise<SendOutcome[][]> {
   if (ready.length === 0) return Promise.resolve([]);
   const { options } = settings;
-  const sender = request.sender ?? settings.defaultSender;
   const common: CommonParams = {
-    from: sender,
+    from: senderOf(settings, request),
     dlr: options.deliveryReports ? { url: request.reportUrls.deliveryReport, level: options.dlrLevel, method: options.dlrMethod } : undefined,
   };
   if (options.transport === "http") return sequentially(ready, (member) => sendHttp(settings, member, common, request.signal));
@@ -92,6 +92,11 @@ function handOver(settings: MttmSettings, request: SendRequest, ready: BatchMemb
   const config = { callbackUrl: request.reportUrls.batchCallback, errbackUrl: request.reportUrls.batchErrback, scheduleAt };
   const size = Math.max(1, Math.min(settings.batchSize, MAX_BATCH_DESTINATIONS));
   return Promise.all(planBatches(ready, size).map((batch) => sendRestBatch(settings, batch, common, config, request.signal)));
+}
+
+/** The campaign's sender, else the account's; an empty one means none (Jasmin then uses the user's default). */
+function senderOf(settings: MttmSettings, request: SendRequest): string | undefined {
+  return request.sender || settings.defaultSender || undefined;
 }
 
 /**

@@ -160,7 +160,8 @@ describe("REST API, the document's examples", () => {
 
 describe("REST API strictness", () => {
   it("answers 401 without or with a malformed Authorization header", async () => {
-    for (const headers of [{}, { authorization: "Bearer abc" }, { authorization: "Basic bm9jb2xvbg==" }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: "Bearer abc" }, { authorization: "Basic bm9jb2xvbg==" }];
+    for (const headers of variants) {
       const reply = await post("/secure/send", JSON.stringify({ to: "31612345678", content: "x" }), headers);
       expect(reply.status).toBe(401);
     }

@@ -39,7 +39,7 @@ export async function startReportReceiver(parse: (kind: string, request: RawRequ
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/test-token`;
   return {
     urls: {
-      deliveryReport: `${base}/delivery-report`,
+      deliveryReport: `${base}/report`,
       batchCallback: `${base}/batch-callback`,
       batchErrback: `${base}/batch-errback`,
       inbound: `${base}/inbound`,

@@ -7,9 +7,9 @@ import { toWallClock } from "../shared/wall-clock";
 
 /** The `schedule_at` value for `at`, or `undefined` when `at` is not at least a second away. */
 export function scheduleAtParam(at: Date, now: Date, format: "seconds" | "datetime", timeZone: string): string | undefined {
-  const seconds = Math.ceil((at.getTime() - now.getTime()) / 1000);
-  if (seconds < 1) return undefined;
-  if (format === "seconds") return `${seconds}s`;
+  const wait = at.getTime() - now.getTime();
+  if (wait < 1000) return undefined;
+  if (format === "seconds") return `${Math.ceil(wait / 1000)}s`;
   // Whole seconds, rounded up so that the gateway never sees a time before the one asked for.
   const c = toWallClock(new Date(Math.ceil(at.getTime() / 1000) * 1000), timeZone);
   const p = (n: number) => String(n).padStart(2, "0");

@@ -55,8 +55,6 @@ export const mttmOptionsSchema = z.object({
   maxSegments: z.number().int().min(1).max(255).default(JASMIN_DEFAULT_MAX_PARTS),
   /** Backoff for retryable refusals: 403 `User throughput exceeded` (no Retry-After), 500 submit failure, 503. */
   retryAfterMs: z.number().int().min(0).max(600_000).default(1000),
-  /** HTTP transport only: requests one `send` call keeps in flight when it is given several messages. */
-  parallelRequests: z.number().int().min(1).max(32).default(4),
 });
 export type MttmOptions = z.infer<typeof mttmOptionsSchema>;
 

@@ -3,6 +3,7 @@
  * refuses any other with 400 `Argument [x] is unknown.`, and inside a batch that refusal only surfaces as
  * an errback per recipient, long after the batch was "accepted".
  */
+import { InvalidE164Error, toVendorNumber } from "@/lib/sms/vendor-number";
 import type { OutgoingMessage } from "../types";
 
 export const SEND_PATH = "/secure/send";
@@ -17,8 +18,14 @@ export const PING_PATH = "/ping";
 export const MAX_BATCH_DESTINATIONS = 1000;
 
 /** Jasmin's `to` pattern is `^\+?\d+$`; we send E.164 digits without the `+`, as the document does. */
-export function toJasminNumber(e164: string): string | undefined {
-  return /^\+[1-9]\d{1,14}$/.test(e164) ? e164.slice(1) : undefined;
+export function jasminNumber(e164: string): string | undefined {
+  try {
+    return toVendorNumber("mttm", e164);
+  } catch (error) {
+    // a number that is not E.164 is refused for this message alone; anything else is a bug
+    if (error instanceof InvalidE164Error) return undefined;
+    throw error;
+  }
 }
 
 /** A number Jasmin echoes back (batch callback `to`) as E.164. */

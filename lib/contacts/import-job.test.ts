@@ -1,0 +1,155 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
+import { importCsvFile, type ImportFileOptions } from "./import-file";
+import { cancelImport, getImportReport, loadJobPlan, processImportChunk, startImport } from "./import-job";
+import { startImportSchema } from "./import.schema";
+
+const dir = mkdtempSync(path.join(tmpdir(), "smscm-import-"));
+let fileCount = 0;
+function file(content: string | Uint8Array): string {
+  const name = path.join(dir, `f${fileCount++}.csv`);
+  writeFileSync(name, content);
+  return name;
+}
+
+const mapping = { phone: 0, firstName: 1, lastName: 2, optOut: null, fields: [] };
+
+describe.each(testDatabases())("contact import on $name", (target) => {
+  const t = useTestDatabase(target, "import");
+  const run = (f: string, options: Partial<ImportFileOptions> = {}) =>
+    importCsvFile(t.db, t.raw, f, { defaultCountry: "FR", mapping, newFields: [], list: { kind: "none" }, chunkRows: 3, ...options });
+  const contact = (phone: string) => t.db.contact.findUnique({ where: { phone } });
+
+  it("imports a comma file with a header, normalising national and international formats", async () => {
+    const report = await run(file("phone,first,last\n06 12 34 56 78,Zoé,Martin\n+33 7-12-34-56-78,Ana,\n0033 6 99 88 77 66,Bea,Roux\n"));
+    expect(report).toMatchObject({ status: "completed", rowsRead: 3, created: 3, updated: 0, duplicates: 0, rejected: 0 });
+    expect(await contact("+33612345678")).toMatchObject({ firstName: "Zoé", lastName: "Martin", country: "FR", source: "import" });
+    expect(await contact("+33712345678")).toMatchObject({ firstName: "Ana", lastName: null });
+  });
+
+  it("reads semicolon and tab files, quoted newlines, BOM, CRLF and blank lines", async () => {
+    const semicolon = file("\uFEFFphone;first;last\r\n+33600000001;\"Multi\r\nline\";X\r\n\r\n;;\r\n+33600000002;B;Y\r\n");
+    const r1 = await run(semicolon);
+    expect(r1).toMatchObject({ rowsRead: 2, created: 2, rejected: 0 });
+    expect((await contact("+33600000001"))?.firstName).toBe("Multi\r\nline");
+    const tab = file("phone\tfirst\tlast\n+33600000003\tC\tZ\n");
+    expect(await run(tab)).toMatchObject({ rowsRead: 1, created: 1 });
+  });
+
+  it("reads Windows-1252 files without a header", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("+33600000004;Zo"), 0xe9, ...new TextEncoder().encode(";M"), 0xfc, ...new TextEncoder().encode("ller\r\n")]);
+    const report = await run(file(bytes));
+    expect(report).toMatchObject({ rowsRead: 1, created: 1 });
+    expect(await contact("+33600000004")).toMatchObject({ firstName: "Zoé", lastName: "Müller" });
+  });
+
+  it("rejects each bad row with its reason and keeps it for the download", async () => {
+    const lines = [
+      "phone,first,last",
+      ",NoPhone,A",
+      "call me,Letters,B",
+      "+999 1234 5678,BadCode,C",
+      "1,Short,D",
+      "+33 6 12 34 56 78 90 12 34 56 78,Long,E",
+      "+33 012345678,Impossible,F",
+      `+33600000010,${"x".repeat(101)},G`,
+      "+33600000011,Fine,H",
+    ];
+    const report = await run(file(lines.join("\n")));
+    expect(report).toMatchObject({ rowsRead: 8, created: 1, rejected: 7 });
+    const rejected = await t.db.importRejectedRow.findMany({ where: { importJobId: report.id }, orderBy: { rowNumber: "asc" } });
+    expect(rejected.map((r) => [r.rowNumber, r.reason])).toEqual([
+      [2, "Phone: No phone number"],
+      [3, "Phone: Not a phone number"],
+      [4, "Phone: Unknown country code"],
+      [5, "Phone: Too short to be a phone number"],
+      [6, "Phone: Too long to be a phone number"],
+      [7, "Phone: Not a possible number for FR"],
+      [8, "First name is longer than 100 characters"],
+    ]);
+    expect(rejected[1].raw).toBe("call me,Letters,B");
+    expect(report.reasons.length).toBe(7);
+  });
+
+  it("rejects national numbers when there is no default country", async () => {
+    const report = await run(file("phone,first,last\n0612345678,A,B\n+33600000012,C,D\n"), { defaultCountry: null });
+    expect(report).toMatchObject({ created: 1, rejected: 1, reasons: [{ reason: "Phone: No country code (+…) and no default country", count: 1 }] });
+  });
+
+  it("deduplicates within the file (inside and across chunks) and against existing contacts", async () => {
+    await t.db.contact.create({ data: { phone: "+33600000020", firstName: "Old", lastName: "Name", fields: { tier: "gold" } } });
+    const lines = [
+      "phone,first,last",
+      "+33600000020,New,", // existing: updated, last name kept
+      "06 00 00 00 21,A,A",
+      "+33 6 00 00 00 21,Dup,InChunk", // same chunk duplicate
+      "+33600000022,B,B",
+      "+33600000020,Again,X", // later chunk: duplicate of row 2
+      "0600000022,Dup,Cross", // later chunk: duplicate of row 5
+      "+33600000023,C,C",
+    ];
+    const report = await run(file(lines.join("\n")));
+    expect(report).toMatchObject({ rowsRead: 7, created: 3, updated: 1, duplicates: 3, rejected: 0 });
+    expect(await contact("+33600000020")).toMatchObject({ firstName: "New", lastName: "Name", fields: { tier: "gold" } });
+    expect((await contact("+33600000021"))?.firstName).toBe("A");
+    expect((await contact("+33600000022"))?.firstName).toBe("B");
+    // A second import of the same file updates instead (it is a different job).
+    const again = await run(file(lines.join("\n")));
+    expect(again).toMatchObject({ created: 0, updated: 4, duplicates: 3 });
+  });
+
+  it("strips a formula-escape apostrophe, fills custom fields, opts out and adds to a list", async () => {
+    const lines = ["phone,first,last,tier,stop", "'+33600000030,'=Bob,'-Smith,'@vip,yes", "+33600000031,Eve,,,no", "+33600000032,Max,,,maybe"];
+    const report = await run(file(lines.join("\n")), {
+      mapping: { ...mapping, optOut: 4, fields: [{ column: 3, key: "tier" }] },
+      newFields: [{ key: "tier", label: "Tier" }],
+      list: { kind: "new", name: "Spring" },
+    });
+    expect(report).toMatchObject({ created: 2, rejected: 1, listName: "Spring" });
+    const bob = await contact("+33600000030");
+    expect(bob).toMatchObject({ firstName: "=Bob", lastName: "-Smith", fields: { tier: "@vip" }, optedOut: true, optOutSource: "import" });
+    expect(await t.db.optOutEvent.count({ where: { contactId: bob!.id, optedOut: true, source: "import" } })).toBe(1);
+    expect(await t.db.listMembership.count({ where: { listId: report.listId! } })).toBe(2);
+    expect(report.reasons[0].reason).toMatch(/Opt-out value "maybe"/);
+  });
+
+  it("applies each chunk once, refuses gaps, and stops at cancel keeping what was committed", async () => {
+    const input = startImportSchema.parse({ fileName: "manual.csv", hasHeader: false, defaultCountry: "FR", mapping });
+    const job = await startImport(t.db, null, input);
+    const chunk0 = { chunkIndex: 0, firstRowNumber: 1, rows: [["+33600000040", "A", "B"]], malformed: [] };
+    expect((await processImportChunk(t.db, t.raw, job.id, chunk0)).applied).toBe(true);
+    expect((await processImportChunk(t.db, t.raw, job.id, chunk0)).applied).toBe(false);
+    await expect(processImportChunk(t.db, t.raw, job.id, { ...chunk0, chunkIndex: 2 })).rejects.toThrow(/before chunk 1/);
+    await cancelImport(t.db, job.id, null);
+    await expect(processImportChunk(t.db, t.raw, job.id, { ...chunk0, chunkIndex: 1, rows: [["+33600000041", "C", "D"]] })).rejects.toThrow(/canceled/);
+    const report = await getImportReport(t.db, job.id);
+    expect(report).toMatchObject({ status: "canceled", rowsRead: 1, created: 1, chunksDone: 1 });
+    expect(await contact("+33600000041")).toBeNull();
+  });
+
+  it("rolls a failing chunk back entirely and reports how far an interrupted import got", async () => {
+    const input = startImportSchema.parse({ fileName: "broken.csv", hasHeader: false, defaultCountry: "FR", mapping });
+    const job = await startImport(t.db, null, input);
+    await processImportChunk(t.db, t.raw, job.id, { chunkIndex: 0, firstRowNumber: 1, rows: [["+33600000050", "A", ""]], malformed: [] });
+    const plan = await loadJobPlan(t.db, job.id);
+    // A chunk whose list vanished mid-way fails on the foreign key: nothing of it may remain.
+    const { commitPreparedChunk } = await import("./import-job");
+    await expect(
+      commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, {
+        rowsRead: 2,
+        duplicates: 0,
+        rejected: [],
+        contacts: [
+          { rowNumber: 2, phone: "+33600000051", country: "FR", firstName: null, lastName: null, fields: null, optOut: false },
+          { rowNumber: 3, phone: "+33600000052", country: "FR", firstName: null, lastName: null, fields: null, optOut: false },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await contact("+33600000051")).toBeNull();
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect(await getImportReport(t.db, job.id, later)).toMatchObject({ status: "running", interrupted: true, rowsRead: 1, chunksDone: 1 });
+  });
+});
