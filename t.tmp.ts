@@ -1,18 +1,17 @@
 import { createTestDatabase, testDatabases } from "@/lib/testing/test-databases";
-import { writeChunkSqlite } from "@/lib/contacts/write-chunk.sqlite";
-import { startImport } from "@/lib/contacts/import-job";
-import { startImportSchema } from "@/lib/contacts/import.schema";
-const cache = process.argv[2];
 const d = await createTestDatabase(testDatabases()[0], "probe");
 if (d.raw.dialect !== "sqlite") throw 0;
-if (cache) d.raw.sqlite.pragma(`cache_size = ${cache}`);
-const job = await startImport(d.db, null, startImportSchema.parse({ fileName: "x", hasHeader: true, mapping: { phone: 0 }, list: { kind: "new", name: "L" } }));
-const stamp = new Date();
+const db = d.raw.sqlite;
+db.pragma("cache_size = -65536");
+const variant = process.argv[2];
+if (variant === "noidx") { db.exec(`DROP INDEX "Contact_optedOut_idx"; DROP INDEX "Contact_country_idx"; DROP INDEX "Contact_lastName_firstName_idx";`); }
+const ins = db.prepare(`INSERT OR IGNORE INTO Contact (phone, firstName, lastName, fields, country, optedOut, source, createdAt, updatedAt) VALUES (?, 'Ana', 'Smith', '{"city":"Paris"}', 'US', 0, 'import', 'x', 'x')`);
+const find = db.prepare(`SELECT id, updatedAt, optedOut FROM Contact WHERE phone = ?`);
 const t = performance.now();
 for (let c = 0; c < 200; c++) {
-  const contacts = [];
-  for (let i = 0; i < 5000; i++) contacts.push({ rowNumber: i, phone: "+1" + String(Math.floor(Math.random() * 9e9) + 1e9), country: "US", firstName: "Ana", lastName: "Smith", fields: { city: "Paris", tier: "gold" }, optOut: false });
-  writeChunkSqlite(d.raw.sqlite, { jobId: job.id, chunkIndex: c, stamp, listId: job.listId, userId: null, rowsRead: 5000, duplicates: 0, contacts, rejected: [] });
+  const phones = []; for (let i = 0; i < 5000; i++) phones.push("+1" + String(Math.floor(Math.random() * 9e9) + 1e9));
+  if (variant === "sorted") phones.sort();
+  db.transaction(() => { for (const p of phones) { if (variant !== "nofind") find.get(p); ins.run(p); } })();
 }
-console.log("cache", cache, Math.round(1e6 / ((performance.now() - t) / 1000)), "rows/s");
+console.log(variant, Math.round(1e6 / ((performance.now() - t) / 1000)), "rows/s");
 await d.drop();

@@ -8,7 +8,7 @@ import { httpRequest } from "../shared/http";
 import { pollEachId, ReportPollError } from "../shared/poll-each";
 import { preview } from "../shared/xml-reply";
 import { lookupMessageStatus } from "./codes";
-import { firstMessage, parseOgangiReply } from "./replies";
+import { firstMessage, parseOgangiDate, parseOgangiReply } from "./replies";
 import type { OgangiSettings } from "./settings";
 import { pathSegment, signedUrl } from "./signing";
 
@@ -42,6 +42,7 @@ async function pollOne(settings: OgangiSettings, id: string, signal: AbortSignal
     rawStatus: message.status,
     ...(isFailure ? { errorCode: message.status, errorText: message.statusDescription ?? known.meaning } : {}),
     ...(known.optOut ? { optOut: true } : {}),
-    occurredAt: message.date,
+    // the documented pattern carries its offset; UTC only matters for a date written without one
+    occurredAt: message.date ? parseOgangiDate(message.date, "UTC") : undefined,
   };
 }

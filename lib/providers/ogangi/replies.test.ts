@@ -92,7 +92,7 @@ describe("ogangi replies: the document's examples", () => {
       status: "SENT_TO_CARRIER",
       statusDescription: "Sent to Carrier",
       to: "13056708084",
-      date: new Date("2013-09-17T14:43:59.176Z"),
+      date: "2013-09-17T10:13:59.176-04:30",
     });
     expect(outcomeFromSendReply("a1", SEND_SMS, "unknown")).toEqual({
       kind: "accepted",

@@ -24,7 +24,8 @@ export interface OgangiMessage {
   status?: string;
   statusDescription?: string;
   to?: string;
-  date?: Date;
+  /** As written (`yyyy-MM-dd'T'HH:mm:ss.SSSZZ`); see `parseOgangiDate`. */
+  date?: string;
 }
 
 /** One inbound message of getMOMessages (it has no id of its own). */
@@ -61,13 +62,12 @@ export function parseOgangiReply(body: string): OgangiReply | Malformed {
 export function firstMessage(result: Record<string, unknown> | undefined): OgangiMessage | undefined {
   const message = children(child(result, "messages"), "message")[0] ?? children(result, "message")[0];
   if (!message) return undefined;
-  const rawDate = text(message, "date");
   return {
     id: text(message, "id") || undefined,
     status: text(message, "status") || undefined,
     statusDescription: text(message, "statusDescription") || undefined,
     to: text(message, "to") || undefined,
-    date: rawDate ? parseOgangiDate(rawDate, "UTC") : undefined,
+    date: text(message, "date") || undefined,
   };
 }
 

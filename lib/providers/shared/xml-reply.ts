@@ -14,9 +14,10 @@
 
 export type XmlReply = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
-// One token per match; the last two alternatives match any other character, so nothing is skipped.
-// 1 CDATA text · 2 declaration · 3 closing tag · 4 opening tag, 5 "/" when self-closing · 6 text · 7 a stray "<"
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!([^>]*)>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)(?:\s[^>]*?)?(\/?)>|([^<]+)|(<)/g;
+// One token per match, the common ones first; the last alternative matches any other "<", so nothing is
+// skipped. 1 text · 2 closing tag · 3 opening tag, 4 "/" when self-closing · 5 CDATA text · 6 declaration ·
+// 7 a stray "<" (comments and processing instructions match no group and are ignored)
+const TOKEN = /([^<]+)|<\/([^\s>]+)\s*>|<([^\s/>!?]+)(?:\s[^>]*?)?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!([^>]*)>|(<)/g;
 const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -36,37 +37,39 @@ export function parseXmlReply(body: string, options: { arrayTags?: readonly stri
   const top: Frame = { name: "", node: {}, text: "", hasChildren: false };
   const stack: Frame[] = [top];
   let roots = 0;
-  const fail = (reason: string): XmlReply => ({ ok: false, reason: `${reason}: ${preview(body)}` });
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(body); match; match = TOKEN.exec(body)) {
     const frame = stack[stack.length - 1];
     if (match[1] !== undefined) {
-      if (frame === top) return fail("text outside any element");
-      frame.text += match[1];
+      if (frame === top) {
+        if (match[1].trim()) return failure(body, "text outside any element");
+      } else frame.text += decodeEntities(match[1]);
     } else if (match[2] !== undefined) {
-      return fail("XML declarations (DOCTYPE, ENTITY) are refused");
-    } else if (match[3] !== undefined) {
-      if (frame === top || frame.name !== match[3]) return fail(`unexpected </${match[3]}>`);
+      if (frame === top || frame.name !== match[2]) return failure(body, `unexpected </${match[2]}>`);
       stack.pop();
       addChild(stack[stack.length - 1], frame.name, valueOf(frame), arrayTags);
-    } else if (match[4] !== undefined) {
+    } else if (match[3] !== undefined) {
       if (frame === top) roots++;
-      const opened: Frame = { name: match[4], node: {}, text: "", hasChildren: false };
-      if (match[5]) addChild(frame, opened.name, "", arrayTags);
-      else stack.push(opened);
+      if (match[4]) addChild(frame, match[3], "", arrayTags);
+      else stack.push({ name: match[3], node: {}, text: "", hasChildren: false });
+    } else if (match[5] !== undefined) {
+      if (frame === top) return failure(body, "text outside any element");
+      frame.text += match[5];
     } else if (match[6] !== undefined) {
-      if (frame === top) {
-        if (match[6].trim()) return fail("text outside any element");
-      } else frame.text += decodeEntities(match[6]);
+      return failure(body, "XML declarations (DOCTYPE, ENTITY) are refused");
     } else if (match[7] !== undefined) {
-      return fail("malformed markup");
+      return failure(body, "malformed markup");
     }
     // anything else is a comment or a processing instruction (the XML declaration): ignored
   }
-  if (stack.length > 1) return fail(`<${stack[stack.length - 1].name}> is never closed (truncated reply?)`);
-  if (roots === 0) return fail("no XML element");
-  if (roots > 1 && !options.rootless) return fail("several root elements");
+  if (stack.length > 1) return failure(body, `<${stack[stack.length - 1].name}> is never closed (truncated reply?)`);
+  if (roots === 0) return failure(body, "no XML element");
+  if (roots > 1 && !options.rootless) return failure(body, "several root elements");
   return { ok: true, value: top.node };
+}
+
+function failure(body: string, reason: string): XmlReply {
+  return { ok: false, reason: `${reason}: ${preview(body)}` };
 }
 
 function valueOf(frame: Frame): unknown {
