@@ -130,7 +130,7 @@ export function AccountForm({ vendor, initial, save }: Props) {
         <Field label="Default sender (optional)" {...register("defaultSender")} error={errorAt(errors, "defaultSender")} hint="Sender ID used when a campaign names none." />
         <div className="grid gap-4 sm:grid-cols-3">
           <Field label="Rate limit (messages/second)" type="number" min={1} step={1} {...register("rateLimitPerSecond", numeric)} error={errorAt(errors, "rateLimitPerSecond")} />
-          <Field label="Batch size" type="number" min={1} max={vendor.maxBatchSize} step={1} {...register("batchSize", numeric)} error={errorAt(errors, "batchSize")} hint={`At most ${vendor.maxBatchSize} for this gateway.`} />
+          <Field label="Batch size" type="number" min={1} max={vendor.maxBatchSize} step={1} {...register("batchSize", numeric)} error={errorAt(errors, "batchSize")} hint={`Destinations per request; this gateway takes up to ${vendor.maxBatchSize}.`} />
           <Field label="Timeout (ms)" type="number" min={1000} step={1000} {...register("timeoutMs", numeric)} error={errorAt(errors, "timeoutMs")} hint="Past it, a send's outcome is unknown." />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">

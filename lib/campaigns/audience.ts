@@ -26,10 +26,13 @@ const COLUMNS = `c."id", c."phone", c."firstName", c."lastName", c."country", c.
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-/** One page of the audience after contact id `afterId`. */
-export async function readAudiencePage(sql: Sql, audience: Audience, afterId: number, limit: number): Promise<AudienceContact[]> {
+/**
+ * The condition selecting the audience's contacts (alias `c`) and its parameters, or null for an empty
+ * audience. Shared by the launch's pages and the composer's counts, so both read the same people.
+ */
+export function audienceCondition(audience: Audience): { where: string; params: number[] } | null {
   const include: string[] = [];
-  const params: (number | string)[] = [afterId];
+  const params: number[] = [];
   if (audience.listIds.length > 0) {
     include.push(`EXISTS (SELECT 1 FROM "ListMembership" m WHERE m."contactId" = c."id" AND m."listId" IN (${placeholders(audience.listIds.length)}))`);
     params.push(...audience.listIds);
@@ -39,16 +42,22 @@ export async function readAudiencePage(sql: Sql, audience: Audience, afterId: nu
     include.push(`c."id" IN (${placeholders(audience.contactIds.length)})`);
     params.push(...audience.contactIds);
   }
-  if (include.length === 0) return [];
+  if (include.length === 0) return null;
   let exclude = "";
   if (audience.excludeListIds.length > 0) {
-    exclude = `AND NOT EXISTS (SELECT 1 FROM "ListMembership" x WHERE x."contactId" = c."id" AND x."listId" IN (${placeholders(audience.excludeListIds.length)}))`;
+    exclude = ` AND NOT EXISTS (SELECT 1 FROM "ListMembership" x WHERE x."contactId" = c."id" AND x."listId" IN (${placeholders(audience.excludeListIds.length)}))`;
     params.push(...audience.excludeListIds);
   }
-  params.push(limit);
+  return { where: `(${include.join(" OR ")})${exclude}`, params };
+}
+
+/** One page of the audience after contact id `afterId`. */
+export async function readAudiencePage(sql: Sql, audience: Audience, afterId: number, limit: number): Promise<AudienceContact[]> {
+  const condition = audienceCondition(audience);
+  if (!condition) return [];
   return sql.all<AudienceContact>(
-    `SELECT ${COLUMNS} FROM "Contact" c WHERE c."id" > ? AND (${include.join(" OR ")}) ${exclude} ORDER BY c."id" LIMIT ?`,
-    params,
+    `SELECT ${COLUMNS} FROM "Contact" c WHERE c."id" > ? AND ${condition.where} ORDER BY c."id" LIMIT ?`,
+    [afterId, ...condition.params, limit],
   );
 }
 

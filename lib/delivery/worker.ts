@@ -10,6 +10,7 @@ import type { Sql } from "@/lib/db/sql";
 import { claimMessages } from "./claim";
 import type { AccountLoader, EngineAccount } from "./engine-types";
 import { completeFinishedCampaigns, expireMessages, recoverStaleClaims } from "./housekeeping";
+import { pollInboundMessages } from "./inbound/poll-inbound";
 import { pollDueReports } from "./poll-reports";
 import { returnTokens, takeTokens } from "./rate-limit";
 import { expireUnmatched } from "./reports/pending-reports";
@@ -35,6 +36,7 @@ interface ActiveCampaign extends BatchCampaign {
 
 const ACCOUNT_CACHE_MS = 5000;
 const CHORES_EVERY_MS = 2000;
+const INBOUND_POLL_EVERY_MS = 15_000;
 
 export class DeliveryWorker {
   readonly workerId: string;
@@ -44,6 +46,7 @@ export class DeliveryWorker {
   private readonly launching = new Set<number>();
   private readonly running = new Set<Promise<unknown>>();
   private lastChores = 0;
+  private lastInboundPoll = 0;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
@@ -83,15 +86,31 @@ export class DeliveryWorker {
     return dispatched;
   }
 
+  /** Each chore runs on its own: one failing (a gateway down for polling) must not stop the others. */
   private async chores(now: Date): Promise<void> {
     const staleBefore = new Date(now.getTime() - (this.options.staleClaimMs ?? 60_000));
-    const recovered = await recoverStaleClaims(this.sql, staleBefore, now);
-    if (recovered.requeued + recovered.unknown > 0) this.log(`recovered abandoned claims: ${recovered.requeued} re-queued, ${recovered.unknown} unknown`);
-    await expireMessages(this.sql, now);
-    await completeFinishedCampaigns(this.sql, now);
-    await expireUnmatched(this.sql, now);
-    await this.startDueLaunches(now);
-    await pollDueReports(this.sql, (id) => this.account(id), now);
+    const chores: [string, () => Promise<unknown>][] = [
+      ["recover abandoned claims", async () => {
+        const recovered = await recoverStaleClaims(this.sql, staleBefore, now);
+        if (recovered.requeued + recovered.unknown > 0) this.log(`recovered abandoned claims: ${recovered.requeued} re-queued, ${recovered.unknown} unknown`);
+      }],
+      ["expire messages", () => expireMessages(this.sql, now)],
+      ["complete campaigns", () => completeFinishedCampaigns(this.sql, now)],
+      ["expire unmatched reports", () => expireUnmatched(this.sql, now)],
+      ["launch due campaigns", () => this.startDueLaunches(now)],
+      ["poll reports", () => pollDueReports(this.sql, (id) => this.account(id), now)],
+    ];
+    if (now.getTime() - this.lastInboundPoll >= INBOUND_POLL_EVERY_MS) {
+      this.lastInboundPoll = now.getTime();
+      chores.push(["poll inbound", () => pollInboundMessages(this.sql, (id) => this.account(id), now)]);
+    }
+    for (const [name, chore] of chores) {
+      try {
+        await chore();
+      } catch (error) {
+        this.log(`${name} failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Scheduled campaigns whose time came, and launches left unfinished (by a crash or by the UI). */

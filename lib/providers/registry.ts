@@ -6,6 +6,7 @@ import { bulksmsProvider } from "./bulksms";
 import { didwwProvider } from "./didww";
 import { masivProvider } from "./masiv";
 import { mttmProvider } from "./mttm";
+import { ogangiProvider } from "./ogangi";
 import { simulatorProvider } from "./simulator";
 import type { ProviderDefinition, Vendor } from "./types";
 import { UserError } from "@/lib/errors";
@@ -14,13 +15,13 @@ import { UserError } from "@/lib/errors";
 export type AnyProviderDefinition = ProviderDefinition<unknown, unknown>;
 type AnyDefinition = AnyProviderDefinition;
 
-// OGANGI is missing until its folder exports `ogangiProvider`.
-const definitions: Partial<Record<Vendor, AnyDefinition>> = {
+const definitions: Record<Vendor, AnyDefinition> = {
   simulator: simulatorProvider,
   mttm: mttmProvider,
   didww: didwwProvider,
   bulksms: bulksmsProvider,
   masiv: masivProvider,
+  ogangi: ogangiProvider,
 };
 
 /** The vendors an admin can add an account for, the simulator first. */

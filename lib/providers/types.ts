@@ -155,6 +155,8 @@ export type ReportEvent =
       accepted: boolean;
       providerMessageId?: string;
       errorText?: string;
+      /** A refusal that proves nothing was queued (Jasmin's throughput or queue errors): send again later. */
+      retryable?: boolean;
     };
 
 /** A message a contact sent us. */

@@ -10,6 +10,7 @@ import { applyMessageUpdates } from "../message-updates";
 import { setOptOut } from "../opt-out-signals";
 import { isForward } from "../states";
 import { attemptByBatch, attemptByProviderId, type MatchedAttempt } from "./match-attempt";
+import { applyPendingReports } from "./pending-reports";
 
 /** How long a report that overtook its id is kept waiting for it. */
 export const UNMATCHED_TTL_MS = 24 * 3600_000;
@@ -46,22 +47,22 @@ export async function applyReport(tx: Sql, accountId: number, event: ReportEvent
   return "applied";
 }
 
-/** MTTM's per-recipient batch callback: the id of an accepted message, or its refusal. */
+/** MTTM's per-recipient batch callback: the id of an accepted message, or its refusal (final, or to retry). */
 async function applyBatchResult(tx: Sql, accountId: number, match: MatchedAttempt, event: Extract<ReportEvent, { kind: "batch-result" }>, now: Date, counters: CounterDelta): Promise<ApplyResult> {
-  const to = event.accepted ? match.attemptState : "rejected";
-  const forward = !event.accepted && isForward(match.attemptState, "rejected");
-  await insertEvent(tx, accountId, match, event.providerMessageId ?? null, event.accepted ? null : "rejected", { rawStatus: event.accepted ? "batch callback" : "batch errback", errorText: event.errorText }, event.accepted || forward, now);
+  const refusedState = event.retryable ? "queued" : "rejected";
+  // A retryable refusal of a batch we thought accepted sends the message back to the queue (a new attempt).
+  const forward = !event.accepted && (event.retryable ? match.attemptState === "submitted" : isForward(match.attemptState, "rejected"));
+  await insertEvent(tx, accountId, match, event.providerMessageId ?? null, event.accepted ? null : refusedState, { rawStatus: event.accepted ? "batch callback" : "batch errback", errorText: event.errorText }, event.accepted || forward, now);
   if (!event.accepted && !forward) return "unchanged";
+  const to = event.accepted ? match.attemptState : refusedState;
   const current = match.currentAttemptId === match.attemptId;
   await applyMessageUpdates(tx, [{
     messageId: match.messageId, attemptId: match.attemptId, current, state: to,
     providerMessageId: event.providerMessageId ?? null, errorText: event.errorText ?? null,
+    retryAt: event.retryable ? new Date(now.getTime() + 1000) : null,
   }], now);
   if (current && forward) counters.move(match.campaignId, match.messageState, to);
-  if (event.providerMessageId) {
-    const { applyPendingReports } = await import("./pending-reports");
-    await applyPendingReports(tx, accountId, [event.providerMessageId], now, counters);
-  }
+  if (event.providerMessageId) await applyPendingReports(tx, accountId, [event.providerMessageId], now, counters);
   return "applied";
 }
 

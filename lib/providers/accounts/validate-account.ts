@@ -62,8 +62,10 @@ export function validateAccount(input: AccountFormValues, stored?: StoredCredent
   const urlProblem = baseUrlProblem(definition, input.baseUrl);
   if (urlProblem) errors.baseUrl = urlProblem;
 
+  // Capabilities may depend on options (MTTM's HTTP transport sends one message per request), so the
+  // adapter built from these settings has the last word when they are valid.
+  let max = definition.capabilities.maxBatchSize;
   if (credentials.success && options.success) {
-    // Capabilities may depend on options (MTTM's HTTP transport sends one message per request).
     const adapter = definition.create({
       baseUrl: input.baseUrl,
       credentials: credentials.data,
@@ -72,9 +74,9 @@ export function validateAccount(input: AccountFormValues, stored?: StoredCredent
       timeoutMs: input.timeoutMs,
       batchSize: input.batchSize,
     });
-    const max = Math.min(adapter.capabilities.maxBatchSize, definition.capabilities.maxBatchSize);
-    if (input.batchSize > max) errors.batchSize = `At most ${max} for this gateway${max === 1 ? " (it sends one message per request)" : ""}.`;
+    max = Math.min(max, adapter.capabilities.maxBatchSize);
   }
+  if (input.batchSize > max) errors.batchSize = `At most ${max} for this gateway${max === 1 ? " (it sends one message per request)" : ""}.`;
 
   if (Object.keys(errors).length > 0 || !credentials.success || !options.success) {
     throw new UserError("Please correct the highlighted fields.", 400, errors);

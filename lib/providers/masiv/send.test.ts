@@ -95,6 +95,17 @@ describe("masiv send: texts", () => {
     expect(fake.server.requests[0].query.get("longMessage")).toBe("false");
   });
 
+  it("omits the originator when neither the campaign nor the account has one", async () => {
+    await sendOne("hi");
+    expect(fake.server.requests[0].query.has("originator")).toBe(false);
+    expect(fake.accepted[0].originator).toBeUndefined();
+  });
+
+  it("refuses a sender name Masiv cannot show (accents) before sending", async () => {
+    const [outcome] = await adapter().send({ messages: [message("a1", "+573151234567", "hi")], sender: "Café", reportUrls: NO_REPORT_URLS });
+    expect(outcome).toMatchObject({ kind: "rejected", code: "invalid-sender" });
+  });
+
   it("refuses an originator over 16 characters and a broken Unicode text before sending", async () => {
     const [sender] = await adapter().send({
       messages: [message("a1", "+573151234567", "hi")],

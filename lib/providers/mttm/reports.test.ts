@@ -138,3 +138,14 @@ describe("duplicates, unknown ids and foreign requests", () => {
     expect(parsed.reply.status).toBe(400);
   });
 });
+
+describe("batch errbacks that prove nothing was queued", () => {
+  it("mark throughput and queue refusals retryable, other refusals final", async () => {
+    const errback = (statusText: string) => get(new URLSearchParams({ batchId: "b1", to: "31612345678", status: "0", statusText }).toString());
+    const throughput = parseMttmReport(errback('Error "User throughput exceeded"'), "UTC").items[0];
+    const noRoute = parseMttmReport(errback('Error "No route found"'), "UTC").items[0];
+    expect(throughput).toMatchObject({ kind: "batch-result", accepted: false, retryable: true });
+    expect(noRoute).toMatchObject({ kind: "batch-result", accepted: false });
+    expect(noRoute).not.toHaveProperty("retryable");
+  });
+});

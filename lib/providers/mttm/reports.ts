@@ -42,7 +42,11 @@ function batchResult(fields: Map<string, string>): ReportEvent | undefined {
   const statusText = fields.get("statusText") ?? "";
   if (!JASMIN_ID.test(batchId) || !/^\+?\d{1,20}$/.test(to.trim()) || (status !== "0" && status !== "1")) return undefined;
   const base = { kind: "batch-result" as const, batchId, to: fromJasminNumber(to) };
-  if (status === "0") return { ...base, accepted: false, errorText: shorten(statusText, 500) };
+  // These refusals happen before Jasmin queues the message, so the recipient may be sent again.
+  if (status === "0") {
+    const retryable = /User throughput exceeded|Cannot send submit_sm/i.test(statusText);
+    return { ...base, accepted: false, errorText: shorten(statusText, 500), ...(retryable ? { retryable } : {}) };
+  }
   const providerMessageId = readSuccessText(statusText);
   // Accepted without a readable id: the message was queued, but its reports cannot be matched.
   return providerMessageId

@@ -11,7 +11,7 @@ import { pollOgangiReports } from "./poll-reports";
 import { parseOgangiReply } from "./replies";
 import { sendOgangiMessage } from "./send-message";
 import type { OgangiSettings } from "./settings";
-import { signedUrl } from "./signing";
+import { ogangiSigner } from "./signing";
 
 /** What every OGANGI account can do; status polling depends on the account (see `ogangiCapabilities`). */
 export const OGANGI_CAPABILITIES: Capabilities = {
@@ -31,6 +31,7 @@ export function ogangiCapabilities(settings: OgangiSettings): Capabilities {
 /** Builds the adapter for one account's settings. */
 export function createOgangiAdapter(settings: OgangiSettings): ProviderAdapter {
   const capabilities = ogangiCapabilities(settings);
+  const signer = ogangiSigner(settings);
   return {
     vendor: "ogangi",
     capabilities,
@@ -50,7 +51,7 @@ export function createOgangiAdapter(settings: OgangiSettings): ProviderAdapter {
         }));
       }
       return mapWithConcurrency(request.messages, settings.options.concurrency, (message) =>
-        sendOgangiMessage(settings, message, request.sender, request.signal),
+        sendOgangiMessage(settings, signer, message, request.sender, request.signal),
       );
     },
 
@@ -60,7 +61,7 @@ export function createOgangiAdapter(settings: OgangiSettings): ProviderAdapter {
 
     /** Lists one inbound message: a signed read that proves the instance id and both keys. */
     async testConnection(signal?: AbortSignal): Promise<ConnectionCheck> {
-      const url = signedUrl(settings, "tools/getMOMessages", [String(settings.options.inboundFirstPage), "1", inboundParameters(settings)]);
+      const url = signer.url("tools/getMOMessages", [String(settings.options.inboundFirstPage), "1", inboundParameters(settings)]);
       const response = await httpRequest({ method: "GET", url, timeoutMs: settings.timeoutMs, signal });
       if (response.kind !== "response") return { ok: false, message: `OGANGI could not be reached: ${response.reason}` };
       if (response.status !== 200) return { ok: false, message: `OGANGI answered HTTP ${response.status}: ${preview(response.body)}` };

@@ -8,7 +8,7 @@ import { preview } from "../shared/xml-reply";
 import { InvalidE164Error, toVendorNumber } from "../../sms/vendor-number";
 import { parseOgangiReply } from "./replies";
 import type { OgangiSettings } from "./settings";
-import { base64UrlPadded, signedUrl } from "./signing";
+import { base64UrlPadded, ogangiSigner } from "./signing";
 
 /** Injects an inbound `text` from the E.164 number `from`; never rejects. */
 export async function fireMessage(
@@ -24,7 +24,7 @@ export async function fireMessage(
     if (error instanceof InvalidE164Error) return { ok: false, reason: error.message };
     throw error;
   }
-  const url = signedUrl(settings, "fireMessage", [mobileNumber, base64UrlPadded(text)]);
+  const url = ogangiSigner(settings).url("fireMessage", [mobileNumber, base64UrlPadded(text)]);
   const response = await httpRequest({ method: "GET", url, timeoutMs: settings.timeoutMs, signal });
   if (response.kind !== "response") return { ok: false, reason: `OGANGI could not be reached: ${response.reason}` };
   if (response.status !== 200) return { ok: false, reason: `OGANGI answered HTTP ${response.status}: ${preview(response.body)}` };

@@ -10,7 +10,7 @@ import { httpRequest } from "../shared/http";
 import { preview } from "../shared/xml-reply";
 import { parseOgangiDate, parseOgangiReply, readMoList, type MoRecord } from "./replies";
 import type { OgangiSettings } from "./settings";
-import { signedUrl } from "./signing";
+import { ogangiSigner } from "./signing";
 
 /** An inbound poll that could not be completed; the cursor passed in is still the right one to retry with. */
 export class InboundPollError extends Error {
@@ -96,7 +96,7 @@ async function findFingerprint(fetchPage: (index: number) => Promise<Page>, page
 
 async function fetchMoPage(settings: OgangiSettings, index: number, signal: AbortSignal | undefined): Promise<Page> {
   const { inboundPageSize, inboundFirstPage } = settings.options;
-  const url = signedUrl(settings, "tools/getMOMessages", [String(index + inboundFirstPage), String(inboundPageSize), inboundParameters(settings)]);
+  const url = ogangiSigner(settings).url("tools/getMOMessages", [String(index + inboundFirstPage), String(inboundPageSize), inboundParameters(settings)]);
   const response = await httpRequest({ method: "GET", url, timeoutMs: settings.timeoutMs, signal });
   if (response.kind !== "response") throw new InboundPollError(`getMOMessages: ${response.reason}`);
   if (response.status !== 200) throw new InboundPollError(`getMOMessages: HTTP ${response.status}: ${preview(response.body)}`);

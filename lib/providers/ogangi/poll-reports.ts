@@ -10,18 +10,19 @@ import { preview } from "../shared/xml-reply";
 import { lookupMessageStatus } from "./codes";
 import { firstMessage, parseOgangiDate, parseOgangiReply } from "./replies";
 import type { OgangiSettings } from "./settings";
-import { pathSegment, signedUrl } from "./signing";
+import { ogangiSigner, pathSegment, type OgangiSigner } from "./signing";
 
 /**
  * One event per distinct id: `status` for a known status with a state, `raw` for a status still on its way,
  * an unknown status, or an `ERROR` about that id. Whole-poll failures reject with `ReportPollError`.
  */
 export function pollOgangiReports(settings: OgangiSettings, providerMessageIds: string[], signal?: AbortSignal): Promise<ReportEvent[]> {
-  return pollEachId(providerMessageIds, settings.options.concurrency, signal, (id, idSignal) => pollOne(settings, id, idSignal));
+  const signer = ogangiSigner(settings);
+  return pollEachId(providerMessageIds, settings.options.concurrency, signal, (id, idSignal) => pollOne(settings, signer, id, idSignal));
 }
 
-async function pollOne(settings: OgangiSettings, id: string, signal: AbortSignal): Promise<ReportEvent | ReportPollError> {
-  const url = signedUrl(settings, "tools/getMessage", [pathSegment(id)]);
+async function pollOne(settings: OgangiSettings, signer: OgangiSigner, id: string, signal: AbortSignal): Promise<ReportEvent | ReportPollError> {
+  const url = signer.url("tools/getMessage", [pathSegment(id)]);
   const response = await httpRequest({ method: "GET", url, timeoutMs: settings.timeoutMs, signal });
   if (response.kind !== "response") return new ReportPollError(`getMessage ${id}: ${response.reason}`);
   if (response.status !== 200) return new ReportPollError(`getMessage ${id}: HTTP ${response.status}: ${preview(response.body)}`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { firstMessage, parseOgangiDate, parseOgangiReply, readMoList } from "./replies";
 import { outcomeFromSendReply } from "./send-message";
 import { ogangiOptionsSchema, type OgangiSettings } from "./settings";
-import { base64UrlPadded, decodeBase64Url, signedUrl, signParameters } from "./signing";
+import { base64UrlPadded, decodeBase64Url, ogangiSigner, signParameters } from "./signing";
 import { lookupMessageStatus, normalizeStatus } from "./codes";
 
 // The document's examples. Our copy of ogangi.md lost the XML tags; the element names are the document's
@@ -68,7 +68,7 @@ describe("ogangi signing: the document's Java example", () => {
     const expected = createHmac("sha256", "FBF3-4310-909C-C4BBC26F886F").update("8/peter/peterpassword").digest("hex");
     expect(signParameters("8/peter/peterpassword", "FBF3-4310-909C-C4BBC26F886F")).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
-    expect(signedUrl(settings, "login", ["peter", "peterpassword"])).toBe(
+    expect(ogangiSigner(settings).url("login", ["peter", "peterpassword"])).toBe(
       `http://customer.ogangi.com/mmc/rest/api/login/8/peter/peterpassword/4BFB-4943-9546-9BB8964254F2/${expected}`,
     );
   });

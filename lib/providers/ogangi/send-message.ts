@@ -11,7 +11,7 @@ import { preview } from "../shared/xml-reply";
 import { lookupMessageStatus, OGANGI_REPLY_STATUSES } from "./codes";
 import { firstMessage, parseOgangiReply } from "./replies";
 import type { OgangiSettings } from "./settings";
-import { base64UrlPadded, pathSegment, signedUrl } from "./signing";
+import { base64UrlPadded, pathSegment, type OgangiSigner } from "./signing";
 
 type Rejected = Extract<SendOutcome, { kind: "rejected" }>;
 
@@ -19,8 +19,14 @@ type Rejected = Extract<SendOutcome, { kind: "rejected" }>;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Sends one message; resolves with its outcome and never rejects. */
-export async function sendOgangiMessage(settings: OgangiSettings, message: OutgoingMessage, sender: string | undefined, signal?: AbortSignal): Promise<SendOutcome> {
-  const built = buildOgangiSendUrl(settings, message, sender);
+export async function sendOgangiMessage(
+  settings: OgangiSettings,
+  signer: OgangiSigner,
+  message: OutgoingMessage,
+  sender: string | undefined,
+  signal?: AbortSignal,
+): Promise<SendOutcome> {
+  const built = buildOgangiSendUrl(settings, signer, message, sender);
   if (built.kind === "rejected") return built;
   const response = await httpRequest({ method: "GET", url: built.url, timeoutMs: settings.timeoutMs, signal });
   if (response.kind !== "response") return outcomeForFailure(message.attemptId, response);
@@ -31,7 +37,12 @@ export async function sendOgangiMessage(settings: OgangiSettings, message: Outgo
 }
 
 /** The signed URL for the account's send method, or the reason we refuse to send. */
-export function buildOgangiSendUrl(settings: OgangiSettings, message: OutgoingMessage, sender: string | undefined): { kind: "url"; url: string } | Rejected {
+export function buildOgangiSendUrl(
+  settings: OgangiSettings,
+  signer: OgangiSigner,
+  message: OutgoingMessage,
+  sender: string | undefined,
+): { kind: "url"; url: string } | Rejected {
   const reject = (code: string, reason: string): Rejected => ({ kind: "rejected", attemptId: message.attemptId, code, reason });
   let to: string;
   try {
@@ -47,11 +58,11 @@ export function buildOgangiSendUrl(settings: OgangiSettings, message: OutgoingMe
   const { sendMethod, carrier, flags } = settings.options;
   const text = base64UrlPadded(message.text);
   if (sendMethod === "sendSMS") {
-    return { kind: "url", url: signedUrl(settings, "tools/sendSMS", [pathSegment(carrier), pathSegment(from), base64UrlPadded(to), text]) };
+    return { kind: "url", url: signer.url("tools/sendSMS", [pathSegment(carrier), pathSegment(from), base64UrlPadded(to), text]) };
   }
   const segments = [pathSegment(from), pathSegment(carrier), to, text];
   if (sendMethod === "sendMTWithFlags") segments.push(pathSegment(flags ?? ""));
-  return { kind: "url", url: signedUrl(settings, "sendMT", segments) };
+  return { kind: "url", url: signer.url("sendMT", segments) };
 }
 
 /**

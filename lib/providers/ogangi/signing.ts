@@ -28,17 +28,24 @@ export function signParameters(signedPart: string, privateKey: string): string {
   return createHmac("sha256", Buffer.from(privateKey, "utf8")).update(signedPart, "utf8").digest("hex");
 }
 
-/**
- * The full signed URL of `method` (e.g. `tools/sendSMS`) with `segments` already encoded as they must
- * appear. The instance id is always the first parameter.
- */
-export function signedUrl(settings: OgangiSettings, method: string, segments: readonly string[]): string {
-  const { instanceId, publicKey, privateKey } = settings.credentials;
-  const signedPart = [pathSegment(instanceId), ...segments].join("/");
-  return `${apiBase(settings)}/${method}/${signedPart}/${pathSegment(publicKey)}/${signParameters(signedPart, privateKey)}`;
+/** Builds signed URLs for one account; the fixed parts and the key are prepared once. */
+export interface OgangiSigner {
+  /** The full signed URL of `method` (e.g. `tools/sendSMS`) with `segments` already encoded as they must appear. */
+  url(method: string, segments: readonly string[]): string;
 }
 
-/** `<base>/rest/api`, whatever the stored base URL ends with. */
-export function apiBase(settings: OgangiSettings): string {
-  return `${settings.baseUrl.replace(/\/+$/, "")}/rest/api`;
+/** A signer for `settings`. The instance id is always the first signed parameter. */
+export function ogangiSigner(settings: OgangiSettings): OgangiSigner {
+  const { instanceId, publicKey, privateKey } = settings.credentials;
+  const base = `${settings.baseUrl.replace(/\/+$/, "")}/rest/api/`;
+  const instance = pathSegment(instanceId);
+  const key = pathSegment(publicKey);
+  const secret = Buffer.from(privateKey, "utf8");
+  return {
+    url(method, segments) {
+      const signedPart = `${instance}/${segments.join("/")}`;
+      const signature = createHmac("sha256", secret).update(signedPart, "utf8").digest("hex");
+      return `${base}${method}/${signedPart}/${key}/${signature}`;
+    },
+  };
 }

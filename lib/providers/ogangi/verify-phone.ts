@@ -8,7 +8,7 @@ import { child, preview, text } from "../shared/xml-reply";
 import { InvalidE164Error, toVendorNumber } from "../../sms/vendor-number";
 import { parseOgangiReply } from "./replies";
 import type { OgangiSettings } from "./settings";
-import { base64UrlPadded, pathSegment, signedUrl } from "./signing";
+import { base64UrlPadded, ogangiSigner, pathSegment } from "./signing";
 
 export interface VerifyPhoneRequest {
   /** E.164 number to verify. */
@@ -40,7 +40,7 @@ export async function verifyPhoneNumber(settings: OgangiSettings, request: Verif
     if (error instanceof InvalidE164Error) return { ok: false, reason: error.message };
     throw error;
   }
-  const url = signedUrl(settings, "tools/sendSMSPinMobileNumberConfirm", [
+  const url = ogangiSigner(settings).url("tools/sendSMSPinMobileNumberConfirm", [
     pathSegment(request.carrier ?? settings.options.carrier),
     pathSegment(from),
     to,

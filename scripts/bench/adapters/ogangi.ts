@@ -8,21 +8,29 @@ import { httpRequest } from "../../../lib/providers/shared/http";
 import { startOgangiFake } from "../../../lib/providers/ogangi/fake-ogangi";
 import { ogangiProvider } from "../../../lib/providers/ogangi";
 import { buildOgangiSendUrl } from "../../../lib/providers/ogangi/send-message";
+import { ogangiSigner } from "../../../lib/providers/ogangi/signing";
 import { NO_REPORT_URLS, ogangiMessage, ogangiSettingsFor } from "../../../lib/providers/ogangi/test-support";
 import type { OutgoingMessage } from "../../../lib/providers/types";
 
 const CONCURRENCY = 8;
+
+interface BenchResult {
+  msgs_per_s: number;
+  fake_msgs_per_s: number;
+  cpu_us_per_msg: number;
+  fake_cpu_us_per_msg: number;
+}
 const ROUNDS = 10;
 
 /** Messages per second through the adapter, and through raw pre-built requests, at the same concurrency. */
-export async function benchAdapterOgangi(count = 100_000): Promise<{ msgs_per_s: number; fake_msgs_per_s: number }> {
+export async function benchAdapterOgangi(count = 100_000): Promise<BenchResult> {
   const fake = await startOgangiFake({ record: false });
   try {
     const settings = ogangiSettingsFor(fake, { timeoutMs: 10_000 });
     const adapter = ogangiProvider.create(settings);
     const messages = Array.from({ length: count }, (_, i) => ogangiMessage(`m${i}`, `+58412${String(i).padStart(7, "0")}`, `Hola ${i}, tu código es ${i % 9973}`));
     const urls = messages.map((message) => {
-      const built = buildOgangiSendUrl(settings, message, "19893653744");
+      const built = buildOgangiSendUrl(settings, ogangiSigner(settings), message, "19893653744");
       if (built.kind !== "url") throw new Error(`bench message refused: ${built.reason}`);
       return built.url;
     });
@@ -43,27 +51,32 @@ export async function benchAdapterOgangi(count = 100_000): Promise<{ msgs_per_s:
     // (other processes share these 2 cores); the figures are totals over all rounds.
     await adapterRun(messages.slice(0, 2_000));
     await rawRun(urls.slice(0, 2_000));
-    let adapterMs = 0;
-    let rawMs = 0;
+    const adapter_ = { ms: 0, cpuUs: 0 };
+    const raw_ = { ms: 0, cpuUs: 0 };
     const roundSize = Math.ceil(count / ROUNDS);
-    const timed = async (run: () => Promise<unknown>) => {
+    const timed = async (total: { ms: number; cpuUs: number }, run: () => Promise<unknown>) => {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       await run();
-      return performance.now() - started;
+      total.ms += performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      total.cpuUs += used.user + used.system;
     };
     for (let start = 0, round = 0; start < count; start += roundSize, round++) {
-      const adapterPart = () => adapterRun(messages.slice(start, start + roundSize));
-      const rawPart = () => rawRun(urls.slice(start, start + roundSize));
+      const adapterPart = () => timed(adapter_, () => adapterRun(messages.slice(start, start + roundSize)));
+      const rawPart = () => timed(raw_, () => rawRun(urls.slice(start, start + roundSize)));
       // Alternate which goes first, so neither always inherits the other's garbage collection.
-      if (round % 2 === 0) {
-        adapterMs += await timed(adapterPart);
-        rawMs += await timed(rawPart);
-      } else {
-        rawMs += await timed(rawPart);
-        adapterMs += await timed(adapterPart);
-      }
+      if (round % 2 === 0) await adapterPart().then(rawPart);
+      else await rawPart().then(adapterPart);
     }
-    return { msgs_per_s: Math.round(count / (adapterMs / 1000)), fake_msgs_per_s: Math.round(count / (rawMs / 1000)) };
+    return {
+      msgs_per_s: Math.round(count / (adapter_.ms / 1000)),
+      fake_msgs_per_s: Math.round(count / (raw_.ms / 1000)),
+      // CPU per message of this process (fake + client): steadier than wall time when other processes
+      // compete for the cores.
+      cpu_us_per_msg: Math.round(adapter_.cpuUs / count),
+      fake_cpu_us_per_msg: Math.round(raw_.cpuUs / count),
+    };
   } finally {
     await fake.close();
   }
@@ -81,14 +94,19 @@ async function inParallel(count: number, task: (index: number) => Promise<void>)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = Number(process.argv[2] ?? 100_000);
   const runs = Number(process.argv[3] ?? 3);
-  const results = [];
+  const results: BenchResult[] = [];
   for (let i = 0; i < runs; i++) {
-    const result = await benchAdapterOgangi(count);
-    console.log(`run ${i + 1}: adapter ${result.msgs_per_s} msg/s, fake raw ${result.fake_msgs_per_s} msg/s`);
-    results.push(result);
+    const r = await benchAdapterOgangi(count);
+    console.log(
+      `run ${i + 1}: adapter ${r.msgs_per_s} msg/s, fake raw ${r.fake_msgs_per_s} msg/s (ratio ${(r.msgs_per_s / r.fake_msgs_per_s).toFixed(2)}); ` +
+        `CPU ${r.cpu_us_per_msg} vs ${r.fake_cpu_us_per_msg} µs/msg (ratio ${(r.fake_cpu_us_per_msg / r.cpu_us_per_msg).toFixed(2)})`,
+    );
+    results.push(r);
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const adapterMedian = median(results.map((r) => r.msgs_per_s));
-  const rawMedian = median(results.map((r) => r.fake_msgs_per_s));
-  console.log(`ogangi median of ${runs}: adapter ${adapterMedian} msg/s, fake raw ${rawMedian} msg/s, ratio ${(adapterMedian / rawMedian).toFixed(2)}`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(
+    `ogangi median of ${runs} (${count} messages): adapter ${median(results.map((r) => r.msgs_per_s))} msg/s, ` +
+      `fake raw ${median(results.map((r) => r.fake_msgs_per_s))} msg/s, ratio ${median(results.map((r) => r.msgs_per_s / r.fake_msgs_per_s)).toFixed(2)}, ` +
+      `CPU ratio ${median(results.map((r) => r.fake_cpu_us_per_msg / r.cpu_us_per_msg)).toFixed(2)}`,
+  );
 }
