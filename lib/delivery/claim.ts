@@ -6,7 +6,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { Encoding } from "@/lib/providers/types";
-import { CounterDelta } from "./counters";
+import { CounterDelta, rollupColumns, rollupFacts, type RollupFacts, type RollupRow } from "./counters";
 
 export interface ClaimedMessage {
   id: number;
@@ -18,9 +18,11 @@ export interface ClaimedMessage {
   text: string;
   encoding: Encoding;
   segments: number;
+  /** The message as the dashboard rollup counts it (for the move its outcome will make). */
+  rollup: Omit<RollupFacts, "at">;
 }
 
-interface Candidate {
+interface Candidate extends RollupRow {
   id: number;
   contactId: number;
   destination: string;
@@ -36,7 +38,7 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
   return sql.transaction(async (tx) => {
     const lock = tx.dialect === "postgres" ? `FOR UPDATE OF m SKIP LOCKED` : "";
     const candidates = await tx.all<Candidate>(
-      `SELECT m."id", m."contactId", m."destination", m."text", m."encoding", m."segments", m."attemptCount", c."optedOut"
+      `SELECT m."id", m."contactId", m."destination", m."text", m."encoding", m."segments", m."attemptCount", c."optedOut", ${rollupColumns(tx.dialect, "m")}
        FROM "Message" m JOIN "Contact" c ON c."id" = m."contactId"
        WHERE m."campaignId" = ? AND m."state" = 'queued' AND (m."retryAt" IS NULL OR m."retryAt" <= ?)
        ORDER BY m."id" LIMIT ? ${lock}`,
@@ -50,11 +52,11 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
         `UPDATE "Message" SET "state" = 'skipped', "skipReason" = 'opted_out', "finalAt" = ?, "updatedAt" = ? WHERE "id" IN (${optedOut.map(() => "?").join(", ")})`,
         [now, now, ...optedOut.map((c) => Number(c.id))],
       );
-      counters.move(campaignId, "queued", "skipped", optedOut.length);
+      for (const c of optedOut) counters.move(campaignId, "queued", "skipped", 1, rollupFacts(c, now));
     }
     const sendable = candidates.filter((c) => !c.optedOut);
     const attemptIds = await openAttempts(tx, sendable, accountId, workerId, now);
-    counters.move(campaignId, "queued", "sending", sendable.length);
+    for (const c of sendable) counters.move(campaignId, "queued", "sending", 1, rollupFacts(c, now));
     await counters.write(tx);
     return sendable.map((c, i) => ({
       id: Number(c.id),
@@ -66,6 +68,7 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
       text: c.text,
       encoding: c.encoding,
       segments: Number(c.segments),
+      rollup: rollupFacts(c, now),
     }));
   });
 }

@@ -1,21 +1,131 @@
 /**
- * Campaign counters, changed in the same transaction as the message states they count, so a progress
- * bar or dashboard never scans the message table. `recountCampaign` rebuilds them from the ledger.
+ * Campaign counters and the dashboard rollup (DeliveryStat), changed in the same transaction as the
+ * message states they count, so a progress bar, dashboard or report never scans the message table.
+ * `recountCampaign` rebuilds both from the ledger.
+ *
+ * The rollup counts each message once, in its current state, in the hour it was first handed over to a
+ * gateway (`submittedAt`), or the hour it was created while it never was. That hour moves only once:
+ * when `applyMessageUpdates` first sets `submittedAt` (a move to `submitted` or `sent`).
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
 import { COUNTER_COLUMN, MESSAGE_STATES } from "./states";
 
-/** Accumulates state moves (per campaign) and writes them as one UPDATE per campaign. */
+/**
+ * What the rollup must know about the messages a move carries, read in the same transaction before they
+ * move (select `rollupColumns(dialect, alias)` and pass the row to `rollupFacts`). For a group of
+ * messages, `segments` and `cost` are totals.
+ */
+export interface RollupFacts {
+  accountId: number;
+  /** The UTC hour the messages are counted in now, as `YYYY-MM-DDTHH`. */
+  bucket: string;
+  /** Whether `submittedAt` is already set (then the hour never moves again). */
+  submitted: boolean;
+  segments: number;
+  cost: number;
+  /** The time of the change: the new hour when this move first sets `submittedAt`. */
+  at: Date;
+  /** The cost after the move, when the move changes it (a report carrying a price). */
+  toCost?: number;
+}
+
+/** SQL for the rollup hour (`YYYY-MM-DDTHH`, UTC) of a message aliased `alias`. */
+export function rollupBucketSql(dialect: Sql["dialect"], alias: string): string {
+  const time = `COALESCE(${alias}."submittedAt", ${alias}."createdAt")`;
+  return dialect === "sqlite" ? `strftime('%Y-%m-%dT%H', ${time})` : `to_char(${time}, 'YYYY-MM-DD"T"HH24')`;
+}
+
+/** Columns to select, for a message aliased `alias`, so that `rollupFacts` can read them. */
+export function rollupColumns(dialect: Sql["dialect"], alias: string): string {
+  return `${alias}."providerAccountId" AS "rollupAccountId", ${rollupBucketSql(dialect, alias)} AS "rollupBucket", (${alias}."submittedAt" IS NOT NULL) AS "rollupSubmitted",
+    ${alias}."segments" AS "rollupSegments", ${alias}."cost" AS "rollupCost"`;
+}
+
+/**
+ * For a move of many messages at once (expiry, cancel, re-send): select these columns for the messages
+ * about to move, `GROUP BY ${ROLLUP_GROUP_BY}`, and pass each row to `rollupFacts` with its `n`.
+ */
+export function rollupGroupColumns(dialect: Sql["dialect"], alias: string): string {
+  return `${alias}."campaignId" AS "campaignId", ${alias}."providerAccountId" AS "rollupAccountId", ${rollupBucketSql(dialect, alias)} AS "rollupBucket",
+    (${alias}."submittedAt" IS NOT NULL) AS "rollupSubmitted", COUNT(*) AS "n", SUM(${alias}."segments") AS "rollupSegments", SUM(COALESCE(${alias}."cost", 0)) AS "rollupCost"`;
+}
+export const ROLLUP_GROUP_BY = "1, 2, 3, 4";
+
+/** A row selected with `rollupGroupColumns`. */
+export interface RollupGroupRow extends RollupRow {
+  campaignId: number | string;
+  n: number | string;
+}
+
+export interface RollupRow {
+  rollupAccountId: number | string;
+  rollupBucket: string;
+  rollupSubmitted: boolean | number;
+  rollupSegments: number | string | null;
+  rollupCost: number | string | null;
+}
+
+export function rollupFacts(row: RollupRow, at: Date, toCost?: number | null): RollupFacts {
+  const facts: RollupFacts = {
+    accountId: Number(row.rollupAccountId),
+    bucket: row.rollupBucket,
+    submitted: Boolean(row.rollupSubmitted),
+    segments: Number(row.rollupSegments ?? 0),
+    cost: Number(row.rollupCost ?? 0),
+    at,
+  };
+  if (toCost !== undefined && toCost !== null) facts.toCost = toCost;
+  return facts;
+}
+
+/** The UTC hour of `date` as `YYYY-MM-DDTHH`, the rollup's bucket key. */
+export const hourOf = (date: Date): string => date.toISOString().slice(0, 13);
+
+/** `applyMessageUpdates` sets `submittedAt` on the first move to one of these. */
+const SETS_SUBMITTED_AT: ReadonlySet<MessageState> = new Set(["submitted", "sent"]);
+
+/** One DeliveryStat row's key and values (or a change to them). */
+export interface StatChange {
+  bucket: string;
+  accountId: number;
+  campaignId: number;
+  state: MessageState;
+  messages: number;
+  segments: number;
+  cost: number;
+}
+
+/** Accumulates state moves and writes them as one UPDATE per campaign plus one upsert per rollup row. */
 export class CounterDelta {
   private readonly byCampaign = new Map<number, Map<MessageState, number>>();
+  private readonly stats = new Map<string, StatChange>();
 
-  move(campaignId: number, from: MessageState | null, to: MessageState, count = 1): void {
-    if (from === to || count === 0) return;
-    let deltas = this.byCampaign.get(campaignId);
-    if (!deltas) this.byCampaign.set(campaignId, (deltas = new Map()));
-    if (from) deltas.set(from, (deltas.get(from) ?? 0) - count);
-    deltas.set(to, (deltas.get(to) ?? 0) + count);
+  /** `count` messages of `campaignId` move from `from` (null: newly counted) to `to`; `facts` describe them. */
+  move(campaignId: number, from: MessageState | null, to: MessageState, count: number, facts: RollupFacts): void {
+    if (count === 0) return;
+    const toBucket = !facts.submitted && SETS_SUBMITTED_AT.has(to) ? hourOf(facts.at) : facts.bucket;
+    const toCost = facts.toCost ?? facts.cost;
+    if (from === to && toBucket === facts.bucket && toCost === facts.cost) return;
+    if (from !== to) {
+      let deltas = this.byCampaign.get(campaignId);
+      if (!deltas) this.byCampaign.set(campaignId, (deltas = new Map()));
+      if (from) deltas.set(from, (deltas.get(from) ?? 0) - count);
+      deltas.set(to, (deltas.get(to) ?? 0) + count);
+    }
+    if (from) this.addStat({ bucket: facts.bucket, accountId: facts.accountId, campaignId, state: from, messages: -count, segments: -facts.segments, cost: -facts.cost });
+    this.addStat({ bucket: toBucket, accountId: facts.accountId, campaignId, state: to, messages: count, segments: facts.segments, cost: toCost });
+  }
+
+  private addStat(change: StatChange): void {
+    const key = `${change.bucket}|${change.accountId}|${change.campaignId}|${change.state}`;
+    const sum = this.stats.get(key);
+    if (!sum) this.stats.set(key, change);
+    else {
+      sum.messages += change.messages;
+      sum.segments += change.segments;
+      sum.cost += change.cost;
+    }
   }
 
   async write(tx: Sql): Promise<void> {
@@ -25,22 +135,58 @@ export class CounterDelta {
       const assignments = changes.map(([state]) => `"${COUNTER_COLUMN[state]}" = "${COUNTER_COLUMN[state]}" + ?`);
       await tx.run(`UPDATE "Campaign" SET ${assignments.join(", ")} WHERE "id" = ?`, [...changes.map(([, n]) => n), campaignId]);
     }
+    for (const s of this.stats.values()) {
+      if (s.messages === 0 && s.segments === 0 && s.cost === 0) continue;
+      await tx.run(
+        `INSERT INTO "DeliveryStat" ("bucketStart", "providerAccountId", "campaignId", "state", "messages", "segments", "cost") VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("bucketStart", "providerAccountId", "campaignId", "state") DO UPDATE SET "messages" = "DeliveryStat"."messages" + excluded."messages",
+           "segments" = "DeliveryStat"."segments" + excluded."segments", "cost" = "DeliveryStat"."cost" + excluded."cost"`,
+        [new Date(`${s.bucket}:00:00.000Z`), s.accountId, s.campaignId, s.state, s.messages, s.segments, s.cost],
+      );
+    }
     this.byCampaign.clear();
+    this.stats.clear();
   }
 }
 
-/** Rebuilds a campaign's counters from its messages (idempotent); used after launch and by maintenance. */
-export async function recountCampaign(tx: Sql, campaignId: number): Promise<void> {
-  const rows = await tx.all<{ state: MessageState; n: number | string; segments: number | string | null }>(
-    `SELECT "state", COUNT(*) AS n, SUM("segments") AS segments FROM "Message" WHERE "campaignId" = ? GROUP BY "state"`,
+/**
+ * The rollup rows of a campaign as the ledger says they should be: one per hour, account and state.
+ * Used to rebuild them and, by `npm run recount`, to prove the maintained ones equal a full recount.
+ */
+export async function rollupFromLedger(tx: Sql, campaignId: number): Promise<StatChange[]> {
+  const rows = await tx.all<{ bucket: string; accountId: number; state: MessageState; n: number | string; segments: number | string | null; cost: number | string | null }>(
+    `SELECT ${rollupBucketSql(tx.dialect, "m")} AS "bucket", m."providerAccountId" AS "accountId", m."state", COUNT(*) AS n, SUM(m."segments") AS segments, SUM(COALESCE(m."cost", 0)) AS cost
+     FROM "Message" m WHERE m."campaignId" = ? GROUP BY 1, 2, 3`,
     [campaignId],
   );
-  const counts = new Map(rows.map((r) => [r.state, Number(r.n)]));
-  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  const segments = rows.filter((r) => r.state !== "skipped").reduce((sum, r) => sum + Number(r.segments ?? 0), 0);
+  return rows.map((r) => ({
+    bucket: r.bucket,
+    accountId: Number(r.accountId),
+    campaignId,
+    state: r.state,
+    messages: Number(r.n),
+    segments: Number(r.segments ?? 0),
+    cost: Number(r.cost ?? 0),
+  }));
+}
+
+/** Rebuilds a campaign's counters and rollup rows from its messages (idempotent); used after launch and by maintenance. */
+export async function recountCampaign(tx: Sql, campaignId: number): Promise<void> {
+  const rollup = await rollupFromLedger(tx, campaignId);
+  const counts = new Map<MessageState, number>();
+  for (const r of rollup) counts.set(r.state, (counts.get(r.state) ?? 0) + r.messages);
+  const total = rollup.reduce((sum, r) => sum + r.messages, 0);
+  const segments = rollup.filter((r) => r.state !== "skipped").reduce((sum, r) => sum + r.segments, 0);
   const assignments = MESSAGE_STATES.map((state) => `"${COUNTER_COLUMN[state]}" = ?`);
   await tx.run(
     `UPDATE "Campaign" SET ${assignments.join(", ")}, "recipientCount" = ?, "segmentCount" = ? WHERE "id" = ?`,
     [...MESSAGE_STATES.map((state) => counts.get(state) ?? 0), total, segments, campaignId],
   );
+  await tx.run(`DELETE FROM "DeliveryStat" WHERE "campaignId" = ?`, [campaignId]);
+  for (const r of rollup) {
+    await tx.run(
+      `INSERT INTO "DeliveryStat" ("bucketStart", "providerAccountId", "campaignId", "state", "messages", "segments", "cost") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [new Date(`${r.bucket}:00:00.000Z`), r.accountId, campaignId, r.state, r.messages, r.segments, r.cost],
+    );
+  }
 }

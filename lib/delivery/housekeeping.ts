@@ -4,7 +4,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
-import { CounterDelta } from "./counters";
+import { CounterDelta, ROLLUP_GROUP_BY, rollupColumns, rollupFacts, rollupGroupColumns, type RollupGroupRow, type RollupRow } from "./counters";
 
 /**
  * Messages left `sending` by a worker that stopped: if their request never started they go back to
@@ -13,8 +13,8 @@ import { CounterDelta } from "./counters";
  */
 export async function recoverStaleClaims(sql: Sql, claimedBefore: Date, now = new Date()): Promise<{ requeued: number; unknown: number }> {
   return sql.transaction(async (tx) => {
-    const rows = await tx.all<{ id: number; campaignId: number; attemptId: number; started: string | Date | null }>(
-      `SELECT m."id", m."campaignId", a."id" AS "attemptId", a."requestStartedAt" AS started
+    const rows = await tx.all<RollupRow & { id: number; campaignId: number; attemptId: number; started: string | Date | null }>(
+      `SELECT m."id", m."campaignId", a."id" AS "attemptId", a."requestStartedAt" AS started, ${rollupColumns(tx.dialect, "m")}
        FROM "Message" m JOIN "SendAttempt" a ON a."id" = m."currentAttemptId"
        WHERE m."state" = 'sending' AND m."claimedAt" < ? LIMIT 5000`,
       [claimedBefore],
@@ -26,7 +26,7 @@ export async function recoverStaleClaims(sql: Sql, claimedBefore: Date, now = ne
       const reason = row.started ? "the worker stopped after the request started; it may have reached the gateway" : "the worker stopped before sending";
       await tx.run(`UPDATE "Message" SET "state" = ?, "claimedBy" = NULL, "errorText" = ?, "updatedAt" = ? WHERE "id" = ? AND "state" = 'sending'`, [to, row.started ? reason : null, now, Number(row.id)]);
       await tx.run(`UPDATE "SendAttempt" SET "state" = ?, "errorText" = ?, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [row.started ? "unknown" : "canceled", reason, now, now, Number(row.attemptId)]);
-      counters.move(Number(row.campaignId), "sending", to);
+      counters.move(Number(row.campaignId), "sending", to, 1, rollupFacts(row, now));
       if (!row.started) requeued += 1;
     }
     await counters.write(tx);
@@ -37,8 +37,8 @@ export async function recoverStaleClaims(sql: Sql, claimedBefore: Date, now = ne
 /** Queued messages whose validity ran out become `expired`. */
 export async function expireMessages(sql: Sql, now = new Date()): Promise<number> {
   return sql.transaction(async (tx) => {
-    const groups = await tx.all<{ campaignId: number; n: number | string }>(
-      `SELECT "campaignId", COUNT(*) AS n FROM "Message" WHERE "state" = 'queued' AND "expiresAt" < ? GROUP BY "campaignId"`,
+    const groups = await tx.all<RollupGroupRow>(
+      `SELECT ${rollupGroupColumns(tx.dialect, "m")} FROM "Message" m WHERE m."state" = 'queued' AND m."expiresAt" < ? GROUP BY ${ROLLUP_GROUP_BY}`,
       [now],
     );
     if (groups.length === 0) return 0;
@@ -47,7 +47,7 @@ export async function expireMessages(sql: Sql, now = new Date()): Promise<number
       [now, now, now],
     );
     const counters = new CounterDelta();
-    for (const g of groups) counters.move(Number(g.campaignId), "queued", "expired", Number(g.n));
+    for (const g of groups) counters.move(Number(g.campaignId), "queued", "expired", Number(g.n), rollupFacts(g, now));
     await counters.write(tx);
     return changed;
   });

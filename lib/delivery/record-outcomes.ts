@@ -37,7 +37,7 @@ export async function recordOutcomes(sql: Sql, accountId: number, claimed: Claim
     result[outcome.kind] += 1;
     if (outcome.kind === "retryable") result.backoffMs = Math.max(result.backoffMs, outcome.retryAfterMs);
     if (outcome.kind === "rejected" && outcome.optOut) optOuts.push(message.contactId);
-    counters.move(message.campaignId, "sending", update.state);
+    counters.move(message.campaignId, "sending", update.state, 1, { ...message.rollup, at: now });
     updates.push(update);
   }
   await sql.transaction(async (tx) => {

@@ -5,7 +5,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { ReportEvent } from "@/lib/providers/types";
-import { CounterDelta } from "../counters";
+import { CounterDelta, rollupFacts } from "../counters";
 import { applyMessageUpdates } from "../message-updates";
 import { setOptOut } from "../opt-out-signals";
 import { isForward } from "../states";
@@ -42,7 +42,7 @@ export async function applyReport(tx: Sql, accountId: number, event: ReportEvent
     rawStatus: event.rawStatus,
     cost: event.cost?.amount ?? null,
   }], now);
-  if (current) counters.move(match.campaignId, match.messageState, to);
+  if (current) counters.move(match.campaignId, match.messageState, to, 1, rollupFacts(match, now, event.cost?.amount));
   if (event.optOut) await setOptOut(tx, [match.contactId], true, "gateway", `delivery report ${event.rawStatus}`, now);
   return "applied";
 }
@@ -61,7 +61,7 @@ async function applyBatchResult(tx: Sql, accountId: number, match: MatchedAttemp
     providerMessageId: event.providerMessageId ?? null, errorText: event.errorText ?? null,
     retryAt: event.retryable ? new Date(now.getTime() + 1000) : null,
   }], now);
-  if (current && forward) counters.move(match.campaignId, match.messageState, to);
+  if (current && forward) counters.move(match.campaignId, match.messageState, to, 1, rollupFacts(match, now));
   if (event.providerMessageId) await applyPendingReports(tx, accountId, [event.providerMessageId], now, counters);
   return "applied";
 }

@@ -1,8 +1,9 @@
 /** Finds the attempt a gateway report refers to, with its message's current state. */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
+import { rollupColumns, type RollupRow } from "../counters";
 
-export interface MatchedAttempt {
+export interface MatchedAttempt extends RollupRow {
   attemptId: number;
   attemptState: MessageState;
   messageId: number;
@@ -12,8 +13,8 @@ export interface MatchedAttempt {
   contactId: number;
 }
 
-const SELECT = `SELECT a."id" AS "attemptId", a."state" AS "attemptState", m."id" AS "messageId", m."state" AS "messageState",
-  m."currentAttemptId", m."campaignId", m."contactId" FROM "SendAttempt" a JOIN "Message" m ON m."id" = a."messageId"`;
+const select = (tx: Sql) => `SELECT a."id" AS "attemptId", a."state" AS "attemptState", m."id" AS "messageId", m."state" AS "messageState",
+  m."currentAttemptId", m."campaignId", m."contactId", ${rollupColumns(tx.dialect, "m")} FROM "SendAttempt" a JOIN "Message" m ON m."id" = a."messageId"`;
 
 const normalise = (row: MatchedAttempt | undefined): MatchedAttempt | undefined =>
   row && {
@@ -26,13 +27,13 @@ const normalise = (row: MatchedAttempt | undefined): MatchedAttempt | undefined 
   };
 
 export async function attemptByProviderId(tx: Sql, accountId: number, providerMessageId: string): Promise<MatchedAttempt | undefined> {
-  const [row] = await tx.all<MatchedAttempt>(`${SELECT} WHERE a."providerAccountId" = ? AND a."providerMessageId" = ? ORDER BY a."id" DESC LIMIT 1`, [accountId, providerMessageId]);
+  const [row] = await tx.all<MatchedAttempt>(`${select(tx)} WHERE a."providerAccountId" = ? AND a."providerMessageId" = ? ORDER BY a."id" DESC LIMIT 1`, [accountId, providerMessageId]);
   return normalise(row);
 }
 
 export async function attemptByBatch(tx: Sql, accountId: number, batchId: string, destination: string): Promise<MatchedAttempt | undefined> {
   const [row] = await tx.all<MatchedAttempt>(
-    `${SELECT} WHERE a."providerAccountId" = ? AND a."batchId" = ? AND m."destination" = ? ORDER BY a."id" DESC LIMIT 1`,
+    `${select(tx)} WHERE a."providerAccountId" = ? AND a."batchId" = ? AND m."destination" = ? ORDER BY a."id" DESC LIMIT 1`,
     [accountId, batchId, destination],
   );
   return normalise(row);
