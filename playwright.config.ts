@@ -1,5 +1,10 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_PORT, E2E_USERS } from "./e2e/support/users";
+
+// A port (and with it a database and build folder) of its own, unless one is given: two runs at once on
+// one machine must not share a server, a database or a build.
+process.env.E2E_PORT ??= String(3200 + Math.floor(Math.random() * 700));
+const { E2E_DATABASE_URL, E2E_PORT, E2E_USERS } = await import("./e2e/support/users");
+const distDir = `.next-e2e-${E2E_PORT}`;
 
 /**
  * Journeys in Debian's Chromium (never a downloaded browser) against a production build served on a
@@ -11,6 +16,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  globalTeardown: "./e2e/support/teardown.ts",
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
@@ -33,6 +39,7 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_USERS.admin.email,
       ADMIN_PASSWORD: E2E_USERS.admin.password,
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
     },
   },
 });

@@ -27,6 +27,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().default("admin@example.com"),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Next's build folder; end-to-end runs use one of their own. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });
 
 export interface AppConfig {
@@ -40,6 +42,7 @@ export interface AppConfig {
   adminEmail: string;
   adminPassword?: string;
   production: boolean;
+  distDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: vars.ADMIN_EMAIL,
     adminPassword: vars.ADMIN_PASSWORD,
     production: vars.NODE_ENV === "production",
+    distDir: vars.NEXT_DIST_DIR,
   };
 }
 

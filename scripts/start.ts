@@ -33,7 +33,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const next = path.join(repoRoot, "node_modules", ".bin", "next");
-  if (!dev && !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+  if (!dev && !existsSync(path.join(repoRoot, cfg.distDir, "BUILD_ID"))) {
     console.log("No build found: building the app once (about half a minute)…");
     const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
