@@ -41,3 +41,28 @@ test("a STOP reply simulated from the simulator's page reaches the inbox and the
     await close();
   }
 });
+
+test("webhooks answer a forged token like a real one and store nothing; a hostile body is refused", async ({ request }) => {
+  const { db, close } = e2eDatabase();
+  try {
+    const simulator = await db.providerAccount.findFirstOrThrow({ where: { vendor: "simulator" } });
+    // Checked by content, not totals: the simulator may still be reporting on the previous journey's campaign.
+    const before = { unmatched: await db.unmatchedReport.count() };
+    const forged = await request.post("/api/webhooks/forged-token-0123456789abcdefghijklmnop/inbound", { data: { from: "+31612345678", text: "STOP", id: "x" } });
+    expect(forged.status()).toBe(200);
+    expect(await forged.text()).toBe("OK");
+    const unknownKind = await request.post(`/api/webhooks/${simulator.webhookToken}/not-a-kind`, { data: "{}" });
+    expect(unknownKind.status()).toBe(200);
+    const hostile = await request.post(`/api/webhooks/${simulator.webhookToken}/report`, {
+      headers: { "content-type": "application/json" },
+      data: '{"reports": [{"id": {"$gt": ""}, "status": "<script>alert(1)</script>"}',
+    });
+    expect(hostile.status()).toBeGreaterThanOrEqual(400);
+    expect(hostile.status()).toBeLessThan(500);
+    expect(await db.inboundMessage.count({ where: { from: "+31612345678" } })).toBe(0);
+    expect(await db.deliveryEvent.count({ where: { rawStatus: { contains: "script" } } })).toBe(0);
+    expect({ unmatched: await db.unmatchedReport.count() }).toEqual(before);
+  } finally {
+    await close();
+  }
+});
