@@ -16,12 +16,17 @@ export async function pollInboundMessages(sql: Sql, account: (id: number) => Pro
   let received = 0;
   for (const row of accounts) {
     if (!findProvider(row.vendor)?.capabilities.inbound.poll) continue;
-    const engineAccount = await account(Number(row.id));
-    if (!engineAccount?.adapter.pollInbound) continue;
-    const { messages, cursor } = await engineAccount.adapter.pollInbound(row.inboundCursor ?? undefined);
-    received += await ingestInbound(sql, Number(row.id), messages, now);
-    if (cursor !== undefined && cursor !== row.inboundCursor) {
-      await sql.run(`UPDATE "ProviderAccount" SET "inboundCursor" = ?, "updatedAt" = ? WHERE "id" = ?`, [cursor, now, Number(row.id)]);
+    try {
+      const engineAccount = await account(Number(row.id));
+      if (!engineAccount?.adapter.pollInbound) continue;
+      const { messages, cursor } = await engineAccount.adapter.pollInbound(row.inboundCursor ?? undefined);
+      received += await ingestInbound(sql, Number(row.id), messages, now);
+      if (cursor !== undefined && cursor !== row.inboundCursor) {
+        await sql.run(`UPDATE "ProviderAccount" SET "inboundCursor" = ?, "updatedAt" = ? WHERE "id" = ?`, [cursor, now, Number(row.id)]);
+      }
+    } catch (error) {
+      // One gateway failing must not keep the others' replies waiting; the next round tries again.
+      console.error(`[poll inbound] account ${row.id}: ${(error as Error).message}`);
     }
   }
   return received;

@@ -1,5 +1,5 @@
 /** Creating and editing provider accounts; each change is audited in its transaction, without secret values. */
-import { audit } from "@/lib/audit/audit";
+import { type Actor, actorFields, audit } from "@/lib/audit/audit";
 import { randomToken } from "@/lib/crypto/token";
 import { type Db, Prisma } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
@@ -22,7 +22,7 @@ function nameTaken(error: unknown): boolean {
 const NAME_TAKEN = new UserError("Another account already has this name.", 409, { name: "Another account already has this name." });
 
 /** Creates an account with a fresh webhook token; returns its id. */
-export async function createAccount(db: Db, actorId: number | null, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
+export async function createAccount(db: Db, actor: Actor, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
   const valid = validateAccount(input);
   try {
     return await db.$transaction(async (tx) => {
@@ -37,7 +37,7 @@ export async function createAccount(db: Db, actorId: number | null, input: Accou
       });
       await audit(tx, {
         action: "provider.create",
-        userId: actorId,
+        ...actorFields(actor),
         targetType: "provider_account",
         targetId: account.id,
         details: { vendor: valid.fields.vendor, name: valid.fields.name, baseUrl: valid.fields.baseUrl, credentialFields: valid.changedCredentials },
@@ -51,7 +51,7 @@ export async function createAccount(db: Db, actorId: number | null, input: Accou
 }
 
 /** Edits an account; empty credential fields keep their stored values. The vendor cannot change. */
-export async function updateAccount(db: Db, actorId: number | null, accountId: number, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
+export async function updateAccount(db: Db, actor: Actor, accountId: number, input: AccountFormValues, key: Buffer): Promise<{ id: number }> {
   const current = await getAccountOrThrow(db, accountId);
   if (current.vendor !== input.vendor) throw new UserError("An account's gateway cannot change; create a new account instead.", 400);
   // A wrong APP_ENCRYPTION_KEY fails here, loudly, rather than silently replacing what was stored.
@@ -71,7 +71,7 @@ export async function updateAccount(db: Db, actorId: number | null, accountId: n
       });
       await audit(tx, {
         action: "provider.update",
-        userId: actorId,
+        ...actorFields(actor),
         targetType: "provider_account",
         targetId: accountId,
         details: { changed, credentialsChanged: valid.changedCredentials },

@@ -23,7 +23,7 @@ export interface MasivSendContext {
 
 /** Sends one message; resolves with its outcome and never rejects. */
 export async function sendMasivMessage(context: MasivSendContext, message: OutgoingMessage): Promise<SendOutcome> {
-  const built = buildSendUrl(context, message);
+  const built = buildMasivSendUrl(context, message);
   if (built.kind === "rejected") return built;
   const response = await httpRequest({
     method: "GET",
@@ -39,7 +39,7 @@ export async function sendMasivMessage(context: MasivSendContext, message: Outgo
 }
 
 /** The request URL, or the reason we refuse to send (a refusal the gateway would make anyway). */
-export function buildSendUrl(context: MasivSendContext, message: OutgoingMessage): { kind: "url"; url: string } | Extract<SendOutcome, { kind: "rejected" }> {
+export function buildMasivSendUrl(context: MasivSendContext, message: OutgoingMessage): { kind: "url"; url: string } | Extract<SendOutcome, { kind: "rejected" }> {
   const { settings } = context;
   const reject = (code: string, reason: string) => ({ kind: "rejected" as const, attemptId: message.attemptId, code, reason });
   let recipient: string;

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { httpRequest } from "../../../lib/providers/shared/http";
 import { startMasivFake } from "../../../lib/providers/masiv/fake-masiv";
 import { masivProvider } from "../../../lib/providers/masiv";
-import { buildSendUrl, masivSendPrefix } from "../../../lib/providers/masiv/send-message";
+import { buildMasivSendUrl, masivSendPrefix } from "../../../lib/providers/masiv/send-message";
 import { masivMessage, masivSettingsFor, NO_REPORT_URLS } from "../../../lib/providers/masiv/test-support";
 import type { OutgoingMessage } from "../../../lib/providers/types";
 
@@ -28,7 +28,7 @@ export async function benchAdapterMasiv(count = 100_000): Promise<BenchResult> {
     const adapter = masivProvider.create(settings);
     const messages = Array.from({ length: count }, (_, i) => masivMessage(`m${i}`, `+57315${String(i).padStart(7, "0")}`, `Hello ${i}, your code is ${i % 9973}`));
     const urls = messages.map((message) => {
-      const built = buildSendUrl({ settings, sendPrefix: masivSendPrefix(settings), sender: "3027" }, message);
+      const built = buildMasivSendUrl({ settings, sendPrefix: masivSendPrefix(settings), sender: "3027" }, message);
       if (built.kind !== "url") throw new Error(`bench message refused: ${built.reason}`);
       return built.url;
     });
