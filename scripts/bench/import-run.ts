@@ -27,7 +27,7 @@ async function parseOnly(): Promise<number> {
   let rows = 0;
   for await (const chunk of reader.chunks()) {
     ahead.push(pool.prepare(chunk.rows, chunk.firstRowNumber, chunk.malformed, { mapping, defaultCountry: DEFAULT_COUNTRY }));
-    while (ahead.length > 4) rows += (await ahead.shift()!).rowsRead;
+    while (ahead.length > pool.size + 1) rows += (await ahead.shift()!).rowsRead;
   }
   for (const p of ahead) rows += (await p).rowsRead;
   return rows;
