@@ -16,4 +16,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/inbox", label: "Inbox", roles: READERS },
   { href: "/providers", label: "Providers", roles: ADMINS },
   { href: "/users", label: "Users", roles: ADMINS },
+  { href: "/audit", label: "Audit log", roles: ADMINS },
+  { href: "/api-keys", label: "API keys", roles: ADMINS },
 ];

@@ -4,12 +4,14 @@
  * the real route handlers at a test database with `setApiServices`.
  */
 import { db, type Db } from "@/lib/db/client";
-import { rawDb } from "@/lib/db/raw";
+import { rawDb, type RawDb } from "@/lib/db/raw";
 import { type Sql, sqlFor } from "@/lib/db/sql";
 import { config } from "@/lib/env";
 
 export interface ApiServices {
   db: Db;
+  /** The raw driver connection, for bulk paths (contact imports). */
+  raw: RawDb;
   sql: Sql;
   encryptionKey: Buffer;
   /** APP_URL: problem types and webhook URLs are built on it. */
@@ -26,7 +28,7 @@ let override: ApiServices | undefined;
 export function apiServices(): ApiServices {
   if (override) return override;
   const cfg = config();
-  return { db: db(), sql: sqlFor(rawDb()), encryptionKey: cfg.encryptionKey, appUrl: cfg.appUrl, ratePerSecond: DEFAULT_API_RATE_PER_SECOND };
+  return { db: db(), raw: rawDb(), sql: sqlFor(rawDb()), encryptionKey: cfg.encryptionKey, appUrl: cfg.appUrl, ratePerSecond: DEFAULT_API_RATE_PER_SECOND };
 }
 
 /** Runs the API on other services (a test database); `undefined` restores the configured ones. */

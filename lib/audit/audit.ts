@@ -6,6 +6,14 @@ import type { Db, Prisma } from "@/lib/db/client";
 
 type Tx = Pick<Db, "auditLog">;
 
+/** Who made a change: a signed-in user (a bare id, or null for the system) or an API key. */
+export type Actor = number | null | { userId?: number | null; apiKeyId?: number | null };
+
+/** The audit columns for `actor`. */
+export function actorFields(actor: Actor): { userId: number | null; apiKeyId: number | null } {
+  return typeof actor === "object" && actor !== null ? { userId: actor.userId ?? null, apiKeyId: actor.apiKeyId ?? null } : { userId: actor, apiKeyId: null };
+}
+
 export interface AuditEntry {
   action: string;
   userId?: number | null;

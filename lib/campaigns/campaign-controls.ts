@@ -6,7 +6,7 @@
 import { audit } from "@/lib/audit/audit";
 import type { Sql } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
-import { CounterDelta, ROLLUP_GROUP_BY, rollupFacts, rollupGroupColumns, type RollupGroupRow } from "@/lib/delivery/counters";
+import { CounterDelta, moveMessages } from "@/lib/delivery/counters";
 
 type Actor = { userId?: number | null; apiKeyId?: number | null };
 
@@ -54,11 +54,12 @@ export async function cancelCampaign(sql: Sql, campaignId: number, actor: Actor)
     );
     if (changed === 0) throw new UserError("The campaign has already finished or been canceled.", 409);
     const counters = new CounterDelta();
-    for (const g of await messageGroups(tx, campaignId, "queued")) counters.move(campaignId, "queued", "canceled", Number(g.n), rollupFacts(g, now));
-    const canceled = await tx.run(
-      `UPDATE "Message" SET "state" = 'canceled', "finalAt" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "state" = 'queued'`,
-      [now, now, campaignId],
-    );
+    const canceled = await moveMessages(tx, counters, {
+      from: "queued", to: "canceled",
+      set: `"state" = 'canceled', "finalAt" = ?, "updatedAt" = ?`, setParams: [now, now],
+      where: `m."campaignId" = ? AND m."state" = 'queued'`, whereParams: [campaignId],
+      now,
+    });
     await counters.write(tx);
     await auditRaw(tx, actor, "campaign.cancel", campaignId, now, { canceledMessages: canceled });
   });
@@ -75,11 +76,12 @@ export async function resendMessages(sql: Sql, campaignId: number, states: ("unk
     const counters = new CounterDelta();
     let total = 0;
     for (const state of states) {
-      for (const g of await messageGroups(tx, campaignId, state)) counters.move(campaignId, state, "queued", Number(g.n), rollupFacts(g, now));
-      const n = await tx.run(
-        `UPDATE "Message" SET "state" = 'queued', "retryAt" = NULL, "finalAt" = NULL, "expiresAt" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "state" = ?`,
-        [new Date(now.getTime() + 24 * 3600_000), now, campaignId, state],
-      );
+      const n = await moveMessages(tx, counters, {
+        from: state, to: "queued",
+        set: `"state" = 'queued', "retryAt" = NULL, "finalAt" = NULL, "expiresAt" = ?, "updatedAt" = ?`, setParams: [new Date(now.getTime() + 24 * 3600_000), now],
+        where: `m."campaignId" = ? AND m."state" = ?`, whereParams: [campaignId, state],
+        now,
+      });
       total += n;
     }
     if (total === 0) return 0;
@@ -88,11 +90,6 @@ export async function resendMessages(sql: Sql, campaignId: number, states: ("unk
     await auditRaw(tx, actor, "campaign.resend", campaignId, now, { states, messages: total });
     return total;
   });
-}
-
-/** A campaign's messages in `state`, grouped as the dashboard rollup counts them, before they move together. */
-async function messageGroups(tx: Sql, campaignId: number, state: string): Promise<RollupGroupRow[]> {
-  return tx.all<RollupGroupRow>(`SELECT ${rollupGroupColumns(tx.dialect, "m")} FROM "Message" m WHERE m."campaignId" = ? AND m."state" = ? GROUP BY ${ROLLUP_GROUP_BY}`, [campaignId, state]);
 }
 
 async function assertNotHandedOver(sql: Sql, campaignId: number, verb: string): Promise<void> {

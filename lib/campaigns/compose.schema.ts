@@ -96,3 +96,19 @@ export function singleToNewCampaign(s: z.output<typeof singleMessageSchema>): Ne
     scheduleMode: "now",
   };
 }
+
+/** What the live preview and the confirmation ask the server to estimate. */
+export const estimateRequestSchema = z.object({
+  providerAccountId: accountId,
+  text: messageText,
+  optOutFooter: z.boolean().default(false),
+  listIds: z.array(z.number().int().positive()).default([]),
+  excludeListIds: z.array(z.number().int().positive()).default([]),
+  recipients: z.array(z.string().trim().min(1)).max(10).default([]),
+  defaultCountry: z.string().trim().length(2).optional().or(z.literal("")),
+  ratePerSecond: optionalCount(100_000, "Use a whole number of messages per second, at least 1."),
+  /** The live preview, re-run as the marketer types, renders fewer recipients than the confirmation. */
+  preview: z.boolean().default(false),
+});
+
+export type EstimateRequest = z.input<typeof estimateRequestSchema>;

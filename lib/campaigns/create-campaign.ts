@@ -3,7 +3,7 @@
  * launch: known merge fields, an enabled account, a sender the vendor accepts, valid recipients and a
  * schedule in the future. Nothing here sends; `launchCampaign` does.
  */
-import { audit } from "@/lib/audit/audit";
+import { type Actor, actorFields, audit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import type { Vendor } from "@/lib/providers/types";
@@ -14,8 +14,9 @@ import { assertKnownFields } from "./merge-fields";
 
 const SCHEDULE_SLACK_MS = 30_000;
 
-export async function createCampaign(db: Db, input: NewCampaign, actorId: number | null, now = new Date()) {
+export async function createCampaign(db: Db, input: NewCampaign, actor: Actor, now = new Date()) {
   const c = newCampaignSchema.parse(input);
+  const { userId: actorId, apiKeyId } = actorFields(actor);
   const customFields = await db.customField.findMany({ select: { key: true } });
   assertKnownFields(c.text, customFields.map((f) => f.key));
 
@@ -60,7 +61,7 @@ export async function createCampaign(db: Db, input: NewCampaign, actorId: number
         },
       },
     });
-    await audit(tx, { action: "campaign.create", userId: actorId, targetType: "campaign", targetId: campaign.id, details: { name: c.name, scheduleMode: c.scheduleMode } });
+    await audit(tx, { action: "campaign.create", userId: actorId, apiKeyId, targetType: "campaign", targetId: campaign.id, details: { name: c.name, scheduleMode: c.scheduleMode } });
     return campaign;
   });
 }

@@ -14,9 +14,8 @@ import { normalizePhone } from "@/lib/sms/normalize-phone";
 import { countSegments } from "@/lib/sms/segments";
 import { type Audience, type AudienceContact, audienceCondition, readAudiencePage } from "./audience";
 import { assertKnownFields, type CompiledTemplate, renderTemplate } from "./merge-fields";
+import { RENDER_LIMIT } from "./render-limit";
 
-/** Recipients rendered to count segments; about a second of work on this project's 2-core reference machine. */
-export const RENDER_LIMIT = 100_000;
 const PAGE_SIZE = 5000;
 const SAMPLE_SIZE = 3;
 

@@ -40,3 +40,49 @@ export async function insertMessages(tx: Sql, campaignId: number, accountId: num
     ],
   );
 }
+
+/** What every message of a campaign without merge fields shares: the text is rendered and counted once. */
+export interface ConstantPage {
+  campaignId: number;
+  accountId: number;
+  expiresAt: Date;
+  now: Date;
+  text: string;
+  encoding: Encoding;
+  segments: number;
+  /** The audience's condition on contacts aliased `c` (`audienceCondition`). */
+  condition: { where: string; params: number[] };
+}
+
+/**
+ * For a template without merge fields: the next page of the audience (at most `limit` contacts after
+ * `afterId`) becomes messages in one INSERT … SELECT, without reading the contacts into the process.
+ * A million-recipient launch then costs two statements per page instead of a million rows round-tripped
+ * (bench:send: 30 s → see its output). Returns the page's last contact id, or null when none is left.
+ */
+export async function insertConstantPage(tx: Sql, page: ConstantPage, afterId: number, limit: number): Promise<number | null> {
+  const { condition } = page;
+  const [last] = await tx.all<{ id: number | string | null }>(
+    `SELECT MAX("id") AS "id" FROM (SELECT c."id" FROM "Contact" c WHERE c."id" > ? AND ${condition.where} ORDER BY c."id" LIMIT ?) AS page`,
+    [afterId, ...condition.params, limit],
+  );
+  if (last?.id === null || last?.id === undefined) return null;
+  const lastId = Number(last.id);
+  const pg = tx.dialect === "postgres";
+  const cast = (type: string) => (pg ? `::${type}` : "");
+  const optedOut = `c."optedOut" = ?${cast("boolean")}`;
+  await tx.run(
+    `INSERT INTO "Message" ("campaignId", "contactId", "destination", "text", "encoding", "segments", "state", "skipReason", "providerAccountId", "expiresAt", "createdAt", "updatedAt", "finalAt")
+     SELECT ?${cast("int")}, c."id", c."phone", ?${cast("text")}, ?${cast('"Encoding"')}, ?${cast("int")},
+       (CASE WHEN ${optedOut} THEN 'skipped' ELSE 'queued' END)${cast('"MessageState"')}, CASE WHEN ${optedOut} THEN 'opted_out' END,
+       ?${cast("int")}, ?${cast("timestamp")}, ?${cast("timestamp")}, ?${cast("timestamp")}, CASE WHEN ${optedOut} THEN ?${cast("timestamp")} END
+     FROM "Contact" c WHERE c."id" > ? AND c."id" <= ? AND ${condition.where}
+     ON CONFLICT ("campaignId", "contactId") DO NOTHING`,
+    [
+      page.campaignId, page.text, page.encoding, page.segments, true, true,
+      page.accountId, page.expiresAt, page.now, page.now, true, page.now,
+      afterId, lastId, ...condition.params,
+    ],
+  );
+  return lastId;
+}

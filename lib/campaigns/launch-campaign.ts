@@ -6,12 +6,14 @@
 import type { Sql } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
 import { countSegments } from "@/lib/sms/segments";
-import { type AudienceContact, contactsForNumbers, readAudiencePage } from "./audience";
+import { type AudienceContact, audienceCondition, contactsForNumbers, readAudiencePage } from "./audience";
 import { recountCampaign } from "@/lib/delivery/counters";
-import { insertMessages, type NewMessage } from "./insert-messages";
+import { type ConstantPage, insertConstantPage, insertMessages, type NewMessage } from "./insert-messages";
 import { compileTemplate, type CompiledTemplate, renderTemplate } from "./merge-fields";
 
 const PAGE_SIZE = 5000;
+/** Contacts per transaction when the database copies a constant text (no rows pass through the process). */
+const CONSTANT_PAGE_SIZE = 50_000;
 
 interface CampaignRow {
   id: number;
@@ -50,16 +52,34 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     contactIds: await contactsForNumbers(sql, recipients, now),
   };
 
-  let afterId = 0;
-  for (;;) {
-    const page = await readAudiencePage(sql, audience, afterId, PAGE_SIZE);
-    if (page.length === 0) break;
-    const rows = page.map((contact) => renderFor(template, contact));
-    await sql.transaction((tx) => insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows));
-    afterId = Number(page[page.length - 1].id);
+  const condition = audienceCondition(audience);
+  if (template.constant && condition) {
+    // No merge fields: every message has the same text, so the database copies the audience itself.
+    const text = renderTemplate(template, { phone: "" });
+    const page: ConstantPage = { campaignId, accountId: campaign.providerAccountId, expiresAt, now, text, ...countSegments(text), condition };
+    let afterId: number | null = 0;
+    while (afterId !== null) {
+      const from: number = afterId;
+      afterId = await sql.transaction((tx) => insertConstantPage(tx, page, from, CONSTANT_PAGE_SIZE));
+    }
+  } else {
+    let afterId = 0;
+    for (;;) {
+      const page = await readAudiencePage(sql, audience, afterId, PAGE_SIZE);
+      if (page.length === 0) break;
+      const rows = page.map((contact) => renderFor(template, contact));
+      await sql.transaction((tx) => insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows));
+      afterId = Number(page[page.length - 1].id);
+    }
   }
 
   await sql.transaction(async (tx) => {
+    // PostgreSQL: several workers may finish launching the same campaign (each sees it `sending` with no
+    // `launchedAt`) while another already claims its messages. Lock the campaign row before counting:
+    // every counter writer updates that row in its transaction, so one that committed is in our count and
+    // one still open waits and adds its delta after ours. Without the lock the recount overwrote a
+    // concurrent claim's delta and the campaign never completed (crash-recovery.test.ts, three workers).
+    if (tx.dialect === "postgres") await tx.all(`SELECT "id" FROM "Campaign" WHERE "id" = ? FOR UPDATE`, [campaignId]);
     await recountCampaign(tx, campaignId);
     await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
   });

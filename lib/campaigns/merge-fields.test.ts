@@ -34,3 +34,19 @@ describe("merge fields", () => {
     expect(renderTemplate(compileTemplate("Sale today!"), ann)).toBe("Sale today!");
   });
 });
+
+describe("merge fields: composer cases", () => {
+  it("keeps spaces and punctuation inside a fallback, trimming only its ends", () => {
+    const t = compileTemplate("Dear {{first_name| valued customer, }}!");
+    expect(renderTemplate(t, { phone: "+1" })).toBe("Dear valued customer,!");
+  });
+
+  it("matches custom fields whatever the case they are written in", () => {
+    expect(renderTemplate(assertKnownFields("{{City}}/{{CITY|x}}", ["city"]), ann)).toBe("Utrecht/Utrecht");
+  });
+
+  it("renders a custom field that is a number or a boolean as text", () => {
+    const t = compileTemplate("{{points}} {{vip}}");
+    expect(renderTemplate(t, { phone: "+1", fields: { points: 0, vip: false } })).toBe("0 false");
+  });
+});

@@ -69,7 +69,7 @@ export async function importCsvFile(db: Db, raw: RawDb, file: string, options: I
       ? options.pool.prepare(chunk.rows, chunk.firstRowNumber, chunk.malformed, { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry })
       : Promise.resolve(prepareForJob(plan, chunk));
   const ahead: { index: number; prepared: Promise<PreparedChunk> }[] = [];
-  const readAhead = options.readAhead ?? (options.pool ? 4 : 0);
+  const readAhead = options.readAhead ?? (options.pool ? options.pool.size + 1 : 0);
   try {
     for await (const chunk of reader.chunks()) {
       const prepared = prepare(chunk);

@@ -4,7 +4,7 @@ import { isSupportedCountry } from "@/lib/sms/normalize-phone";
 import { columnMappingSchema, fieldKeySchema } from "./import-mapping";
 
 /** Rows per uploaded chunk: big enough to amortise a request, small enough to commit in well under a second. */
-export const CHUNK_ROWS = 5000;
+export const CHUNK_ROWS = 20_000;
 
 export const countryCodeSchema = z
   .string()

@@ -24,7 +24,12 @@ export class PreparePool {
 
   constructor(size: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { entry: new URL("./prepare-worker.ts", import.meta.url).href } });
+      const worker = new Worker(WORKER_BOOTSTRAP, {
+        eval: true,
+        workerData: { entry: new URL("./prepare-worker.ts", import.meta.url).href },
+        // A worker holds a chunk or two at a time; a small heap makes V8 collect early instead of growing RSS.
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+      });
       worker.on("message", (message: { id: number; result?: PreparedChunk; error?: string }) => {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -37,6 +42,10 @@ export class PreparePool {
       });
       return worker;
     });
+  }
+
+  get size(): number {
+    return this.workers.length;
   }
 
   prepare(rows: string[][], firstRowNumber: number, malformed: number[], plan: ChunkPlan): Promise<PreparedChunk> {

@@ -9,6 +9,8 @@ import { config } from "@/lib/env";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { parseDatabaseUrl } from "./database-url";
+import { serializedSqliteAdapter } from "./serialized-sqlite-adapter";
+import { sqliteLock } from "./sqlite-lock";
 
 export type Db = SqliteClient;
 export * from "./generated/sqlite/enums";
@@ -21,7 +23,8 @@ export function createDb(databaseUrl: string): Db {
   if (target.kind === "sqlite") {
     // busy_timeout: the app, workers and imports share one file; writers wait instead of failing.
     // WAL is a property of the file, set by the migration runner at start.
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 5000 }) });
+    const adapter = serializedSqliteAdapter(new PrismaBetterSqlite3({ url: target.file, timeout: 5000 }), sqliteLock(target.file));
+    return new SqliteClient({ adapter });
   }
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db;
 }

@@ -10,7 +10,7 @@ import { parseDatabaseUrl } from "./database-url";
 import { applySqlitePragmas } from "./sqlite-pragmas";
 
 export type RawDb =
-  | { dialect: "sqlite"; sqlite: Database.Database; close(): Promise<void> }
+  | { dialect: "sqlite"; sqlite: Database.Database; file: string; close(): Promise<void> }
   | { dialect: "postgres"; pool: pg.Pool; close(): Promise<void> };
 
 /** Opens a raw connection (SQLite) or pool (PostgreSQL) for `databaseUrl`. */
@@ -19,7 +19,7 @@ export function openRawDb(databaseUrl: string): RawDb {
   if (target.kind === "sqlite") {
     const sqlite = new Database(target.file);
     applySqlitePragmas(sqlite);
-    return { dialect: "sqlite", sqlite, close: async () => void sqlite.close() };
+    return { dialect: "sqlite", sqlite, file: target.file, close: async () => void sqlite.close() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   return { dialect: "postgres", pool, close: () => pool.end() };

@@ -3,14 +3,15 @@
  * async calls, and transactions. Bulk paths write SQL once where both dialects agree and branch on
  * `sql.dialect` only where they differ.
  *
- * SQLite has one connection per process and better-sqlite3 is synchronous, so transactions are serialised
- * with a mutex: concurrent async work in the worker can never interleave statements inside another's
- * BEGIN…COMMIT.
+ * On SQLite every statement and transaction takes the file's process-wide lock (sqlite-lock.ts), shared
+ * with Prisma's connection: better-sqlite3 is synchronous, so concurrent async work can never interleave
+ * statements inside another's BEGIN…COMMIT, nor make one connection busy-wait on the other.
  */
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { RawDb } from "./raw";
 import { sqliteTimestamp } from "./raw";
+import { type AsyncLock, sqliteLock } from "./sqlite-lock";
 
 export type SqlParam = string | number | bigint | boolean | null | Date | string[] | number[];
 
@@ -39,22 +40,7 @@ function sqliteParam(value: SqlParam): unknown {
 // PostgreSQL columns are `timestamp(3)` without zone holding UTC; an ISO string's zone is ignored on cast.
 const pgParam = (value: SqlParam): unknown => (value instanceof Date ? value.toISOString() : value);
 
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  async lock<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise((resolve) => (release = resolve));
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
-function sqliteSql(db: Database.Database, mutex: Mutex, inTransaction: boolean): Sql {
+function sqliteSql(db: Database.Database, lock: AsyncLock, inTransaction: boolean): Sql {
   const statements = new Map<string, Database.Statement>();
   const prepare = (query: string) => {
     let statement = statements.get(query);
@@ -63,7 +49,7 @@ function sqliteSql(db: Database.Database, mutex: Mutex, inTransaction: boolean):
   };
   // Outside a transaction, wait for any open one: the connection is shared, so a statement run between
   // another transaction's awaits would otherwise become part of it.
-  const exclusive = <T>(work: () => T): Promise<T> => (inTransaction ? Promise.resolve(work()) : mutex.lock(async () => work()));
+  const exclusive = <T>(work: () => T): Promise<T> => (inTransaction ? Promise.resolve(work()) : lock.run(work));
   const self: Sql = {
     dialect: "sqlite",
     async all<T>(query: string, params: SqlParam[] = []) {
@@ -78,10 +64,10 @@ function sqliteSql(db: Database.Database, mutex: Mutex, inTransaction: boolean):
     },
     async transaction(work) {
       if (inTransaction) return work(self);
-      return mutex.lock(async () => {
+      return lock.run(async () => {
         db.exec("BEGIN IMMEDIATE");
         try {
-          const result = await work(sqliteSql(db, mutex, true));
+          const result = await work(sqliteSql(db, lock, true));
           db.exec("COMMIT");
           return result;
         } catch (error) {
@@ -131,7 +117,7 @@ export function sqlFor(raw: RawDb): Sql {
   const key = raw.dialect === "sqlite" ? raw.sqlite : raw.pool;
   let sql = executors.get(key);
   if (!sql) {
-    sql = raw.dialect === "sqlite" ? sqliteSql(raw.sqlite, new Mutex(), false) : pgSql(raw.pool, raw.pool);
+    sql = raw.dialect === "sqlite" ? sqliteSql(raw.sqlite, sqliteLock(raw.file), false) : pgSql(raw.pool, raw.pool);
     executors.set(key, sql);
   }
   return sql;

@@ -108,10 +108,21 @@ async function openAttempts(tx: Sql, messages: Candidate[], accountId: number, w
   return ids;
 }
 
-/** Records that the request carrying these attempts is about to leave: from now on a crash means `unknown`. */
-export async function markRequestStarted(sql: Sql, attemptIds: number[], now: Date): Promise<void> {
+/**
+ * Records that the request carrying these attempts is about to leave: from now on a crash means `unknown`.
+ * Returns the attempts this worker still holds. One whose claim another worker recovered meanwhile (this
+ * worker stalled past `staleClaimMs`, and the message may already be queued again) is no longer `sending`
+ * and must not be sent, or its number could be handed over twice.
+ */
+export async function markRequestStarted(sql: Sql, attemptIds: number[], now: Date): Promise<Set<number>> {
+  const held = new Set<number>();
   for (let i = 0; i < attemptIds.length; i += 900) {
     const chunk = attemptIds.slice(i, i + 900);
-    await sql.run(`UPDATE "SendAttempt" SET "requestStartedAt" = ? WHERE "id" IN (${chunk.map(() => "?").join(", ")})`, [now, ...chunk]);
+    const rows = await sql.all<{ id: number }>(
+      `UPDATE "SendAttempt" SET "requestStartedAt" = ? WHERE "id" IN (${chunk.map(() => "?").join(", ")}) AND "state" = 'sending' RETURNING "id"`,
+      [now, ...chunk],
+    );
+    for (const row of rows) held.add(Number(row.id));
   }
+  return held;
 }

@@ -7,7 +7,7 @@
  * gateway (`submittedAt`), or the hour it was created while it never was. That hour moves only once:
  * when `applyMessageUpdates` first sets `submittedAt` (a move to `submitted` or `sent`).
  */
-import type { Sql } from "@/lib/db/sql";
+import type { Sql, SqlParam } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
 import { COUNTER_COLUMN, MESSAGE_STATES } from "./states";
 
@@ -40,22 +40,6 @@ export function rollupBucketSql(dialect: Sql["dialect"], alias: string): string 
 export function rollupColumns(dialect: Sql["dialect"], alias: string): string {
   return `${alias}."providerAccountId" AS "rollupAccountId", ${rollupBucketSql(dialect, alias)} AS "rollupBucket", (${alias}."submittedAt" IS NOT NULL) AS "rollupSubmitted",
     ${alias}."segments" AS "rollupSegments", ${alias}."cost" AS "rollupCost"`;
-}
-
-/**
- * For a move of many messages at once (expiry, cancel, re-send): select these columns for the messages
- * about to move, `GROUP BY ${ROLLUP_GROUP_BY}`, and pass each row to `rollupFacts` with its `n`.
- */
-export function rollupGroupColumns(dialect: Sql["dialect"], alias: string): string {
-  return `${alias}."campaignId" AS "campaignId", ${alias}."providerAccountId" AS "rollupAccountId", ${rollupBucketSql(dialect, alias)} AS "rollupBucket",
-    (${alias}."submittedAt" IS NOT NULL) AS "rollupSubmitted", COUNT(*) AS "n", SUM(${alias}."segments") AS "rollupSegments", SUM(COALESCE(${alias}."cost", 0)) AS "rollupCost"`;
-}
-export const ROLLUP_GROUP_BY = "1, 2, 3, 4";
-
-/** A row selected with `rollupGroupColumns`. */
-export interface RollupGroupRow extends RollupRow {
-  campaignId: number | string;
-  n: number | string;
 }
 
 export interface RollupRow {
@@ -128,14 +112,15 @@ export class CounterDelta {
     }
   }
 
+  /** Writes in a fixed order (campaign id, then rollup key), so concurrent writers on PostgreSQL never deadlock. */
   async write(tx: Sql): Promise<void> {
-    for (const [campaignId, deltas] of this.byCampaign) {
+    for (const [campaignId, deltas] of [...this.byCampaign].sort(([a], [b]) => a - b)) {
       const changes = [...deltas].filter(([, n]) => n !== 0);
       if (changes.length === 0) continue;
       const assignments = changes.map(([state]) => `"${COUNTER_COLUMN[state]}" = "${COUNTER_COLUMN[state]}" + ?`);
       await tx.run(`UPDATE "Campaign" SET ${assignments.join(", ")} WHERE "id" = ?`, [...changes.map(([, n]) => n), campaignId]);
     }
-    for (const s of this.stats.values()) {
+    for (const [, s] of [...this.stats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (s.messages === 0 && s.segments === 0 && s.cost === 0) continue;
       await tx.run(
         `INSERT INTO "DeliveryStat" ("bucketStart", "providerAccountId", "campaignId", "state", "messages", "segments", "cost") VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -147,6 +132,44 @@ export class CounterDelta {
     this.byCampaign.clear();
     this.stats.clear();
   }
+}
+
+/** Grouped rollup facts of many messages aliased `alias` (add `GROUP BY 1, 2, 3, 4`). */
+function rollupGroupColumns(dialect: Sql["dialect"], alias: string): string {
+  return `${alias}."campaignId" AS "campaignId", ${alias}."providerAccountId" AS "rollupAccountId", ${rollupBucketSql(dialect, alias)} AS "rollupBucket",
+    (${alias}."submittedAt" IS NOT NULL) AS "rollupSubmitted", COUNT(*) AS "n", SUM(${alias}."segments") AS "rollupSegments", SUM(COALESCE(${alias}."cost", 0)) AS "rollupCost"`;
+}
+
+/**
+ * Moves every message matching `where` (which must pin them to the one state `from`; the message table is
+ * aliased `m`) to `to` in one set-based UPDATE, and records the move in `counters`. `set` must not change
+ * the columns the rollup reads (submittedAt, cost, segments, account). Returns how many messages moved.
+ * On PostgreSQL the UPDATE reports what it changed (rows a concurrent claim took are not counted); on
+ * SQLite the transaction is the only writer, so a SELECT before the UPDATE sees the same rows.
+ */
+export async function moveMessages(
+  tx: Sql,
+  counters: CounterDelta,
+  move: { from: MessageState; to: MessageState; set: string; setParams: SqlParam[]; where: string; whereParams: SqlParam[]; now: Date },
+): Promise<number> {
+  type GroupRow = RollupRow & { campaignId: number | string; n: number | string };
+  let groups: GroupRow[];
+  if (tx.dialect === "sqlite") {
+    groups = await tx.all<GroupRow>(`SELECT ${rollupGroupColumns(tx.dialect, "m")} FROM "Message" AS m WHERE ${move.where} GROUP BY 1, 2, 3, 4`, move.whereParams);
+    await tx.run(`UPDATE "Message" AS m SET ${move.set} WHERE ${move.where}`, [...move.setParams, ...move.whereParams]);
+  } else {
+    groups = await tx.all<GroupRow>(
+      `WITH moved AS (UPDATE "Message" AS m SET ${move.set} WHERE ${move.where} RETURNING m.*)
+       SELECT ${rollupGroupColumns(tx.dialect, "m")} FROM moved AS m GROUP BY 1, 2, 3, 4`,
+      [...move.setParams, ...move.whereParams],
+    );
+  }
+  let total = 0;
+  for (const g of groups) {
+    counters.move(Number(g.campaignId), move.from, move.to, Number(g.n), rollupFacts(g, move.now));
+    total += Number(g.n);
+  }
+  return total;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
-import { CounterDelta, ROLLUP_GROUP_BY, rollupColumns, rollupFacts, rollupGroupColumns, type RollupGroupRow, type RollupRow } from "./counters";
+import { CounterDelta, moveMessages, rollupColumns, rollupFacts, type RollupRow } from "./counters";
 
 /**
  * Messages left `sending` by a worker that stopped: if their request never started they go back to
@@ -21,33 +21,40 @@ export async function recoverStaleClaims(sql: Sql, claimedBefore: Date, now = ne
     );
     const counters = new CounterDelta();
     let requeued = 0;
+    let moved = 0;
     for (const row of rows) {
       const to: MessageState = row.started ? "unknown" : "queued";
       const reason = row.started ? "the worker stopped after the request started; it may have reached the gateway" : "the worker stopped before sending";
-      await tx.run(`UPDATE "Message" SET "state" = ?, "claimedBy" = NULL, "errorText" = ?, "updatedAt" = ? WHERE "id" = ? AND "state" = 'sending'`, [to, row.started ? reason : null, now, Number(row.id)]);
+      const changed = await tx.run(
+        `UPDATE "Message" SET "state" = ?, "claimedBy" = NULL, "errorText" = ?, "updatedAt" = ? WHERE "id" = ? AND "state" = 'sending' AND "currentAttemptId" = ?`,
+        [to, row.started ? reason : null, now, Number(row.id), Number(row.attemptId)],
+      );
+      // Another worker's recovery moved it after our SELECT (PostgreSQL, several workers): count it once.
+      // Counting regardless left `sending` negative and `unknown` too high (crash-recovery.test.ts).
+      if (changed === 0) continue;
       await tx.run(`UPDATE "SendAttempt" SET "state" = ?, "errorText" = ?, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [row.started ? "unknown" : "canceled", reason, now, now, Number(row.attemptId)]);
       counters.move(Number(row.campaignId), "sending", to, 1, rollupFacts(row, now));
+      moved += 1;
       if (!row.started) requeued += 1;
     }
     await counters.write(tx);
-    return { requeued, unknown: rows.length - requeued };
+    return { requeued, unknown: moved - requeued };
   });
 }
 
 /** Queued messages whose validity ran out become `expired`. */
 export async function expireMessages(sql: Sql, now = new Date()): Promise<number> {
   return sql.transaction(async (tx) => {
-    const groups = await tx.all<RollupGroupRow>(
-      `SELECT ${rollupGroupColumns(tx.dialect, "m")} FROM "Message" m WHERE m."state" = 'queued' AND m."expiresAt" < ? GROUP BY ${ROLLUP_GROUP_BY}`,
-      [now],
-    );
-    if (groups.length === 0) return 0;
-    const changed = await tx.run(
-      `UPDATE "Message" SET "state" = 'expired', "errorText" = 'validity ran out before it could be sent', "finalAt" = ?, "updatedAt" = ? WHERE "state" = 'queued' AND "expiresAt" < ?`,
-      [now, now, now],
-    );
     const counters = new CounterDelta();
-    for (const g of groups) counters.move(Number(g.campaignId), "queued", "expired", Number(g.n), rollupFacts(g, now));
+    const changed = await moveMessages(tx, counters, {
+      from: "queued",
+      to: "expired",
+      set: `"state" = 'expired', "errorText" = 'validity ran out before it could be sent', "finalAt" = ?, "updatedAt" = ?`,
+      setParams: [now, now],
+      where: `m."state" = 'queued' AND m."expiresAt" < ?`,
+      whereParams: [now],
+      now,
+    });
     await counters.write(tx);
     return changed;
   });

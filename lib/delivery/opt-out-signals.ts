@@ -12,6 +12,10 @@ export async function setOptOut(tx: Sql, contactIds: number[], optedOut: boolean
     );
     if (changed > 0) {
       await tx.run(`INSERT INTO "OptOutEvent" ("contactId", "optedOut", "source", "detail", "createdAt") VALUES (?, ?, ?, ?, ?)`, [contactId, optedOut, source, detail, now]);
+      await tx.run(
+        `INSERT INTO "AuditLog" ("action", "targetType", "targetId", "details", "createdAt") VALUES (?, 'contact', ?, ?, ?)`,
+        [optedOut ? "contact.opt_out" : "contact.opt_in", String(contactId), JSON.stringify({ source, detail }), now],
+      );
     }
   }
 }

@@ -16,8 +16,11 @@ export interface BatchCampaign {
   scheduledAt: Date | null;
 }
 
-export async function sendClaimed(sql: Sql, account: EngineAccount, campaign: BatchCampaign, claimed: ClaimedMessage[]): Promise<RecordResult> {
-  await markRequestStarted(sql, claimed.map((m) => m.attemptId), new Date());
+export async function sendClaimed(sql: Sql, account: EngineAccount, campaign: BatchCampaign, batch: ClaimedMessage[]): Promise<RecordResult> {
+  const held = await markRequestStarted(sql, batch.map((m) => m.attemptId), new Date());
+  // Messages whose claim was recovered while this worker stalled belong to the recovery now.
+  const claimed = batch.filter((m) => held.has(m.attemptId));
+  if (claimed.length === 0) return { accepted: 0, rejected: 0, retryable: 0, unknown: 0, backoffMs: 0 };
   let outcomes: SendOutcome[];
   try {
     outcomes = await account.adapter.send({

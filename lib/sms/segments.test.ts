@@ -35,6 +35,9 @@ describe("countSegments: encoding", () => {
     ["accented letter outside the table", "canción"],
     ["lower-case c cedilla (only Ç is GSM)", "ç"],
     ["Greek small letter", "α"],
+    ["en dash", "9–5"],
+    ["non-breaking space", "10\u00a0%"],
+    ["left double quote", "\u201cSale\u201d"],
   ])("switches to UCS-2 for a %s", (_, text) => {
     expect(countSegments(text)).toMatchObject({ encoding: "UCS2", units: text.length, perSegment: 70 });
   });
@@ -129,5 +132,18 @@ describe("countSegments: UCS-2 boundaries", () => {
   it("keeps only the surrogate pairs of a combined emoji whole, not the whole cluster", () => {
     // NOTES.md's rule. sms-segments-calculator keeps a whole grapheme in one part and says 3 here.
     expect(countSegments(a(60) + "👨‍👩‍👧" + zh(60))).toMatchObject({ units: 128, segments: 2 });
+  });
+});
+
+describe("countSegments: what the composer shows", () => {
+  it("drops from 3 UCS-2 parts to 1 GSM-7 part once a pasted quote and dash are replaced", () => {
+    const pasted = `Don’t miss it – ${a(130)}`;
+    expect(countSegments(pasted)).toMatchObject({ encoding: "UCS2", segments: 3 });
+    expect(countSegments("Don't miss it - " + a(130))).toMatchObject({ encoding: "GSM7", segments: 1, remaining: 14 });
+  });
+
+  it("counts a 154-character GSM-7 text plus the opt-out line as two parts", () => {
+    expect(countSegments(a(138) + "\nReply STOP to opt out")).toMatchObject({ units: 160, segments: 1, remaining: 0 });
+    expect(countSegments(a(139) + "\nReply STOP to opt out")).toMatchObject({ units: 161, segments: 2, perSegment: 153 });
   });
 });

@@ -28,3 +28,23 @@ export async function waitForStatus(db: Db, campaignId: number, status: string, 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Runs `worker` until no message of the campaign is queued or in flight (retries included), then stops it.
+ * Faster than waiting for `completed`, which only the periodic chores set.
+ */
+export async function runUntilSettled(worker: { run(signal: AbortSignal): Promise<void> }, db: Db, campaignId: number, deadlineMs = 15_000): Promise<void> {
+  const controller = new AbortController();
+  const running = worker.run(controller.signal);
+  const until = Date.now() + deadlineMs;
+  try {
+    for (;;) {
+      const c = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { launchedAt: true, queuedCount: true, sendingCount: true } });
+      if ((c.launchedAt && c.queuedCount + c.sendingCount === 0) || Date.now() > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    controller.abort();
+    await running;
+  }
+}

@@ -1,0 +1,4 @@
+import { optOutContactEndpoint } from "@/lib/api/endpoints/contacts";
+import { route } from "@/lib/api/route";
+
+export const POST = route(optOutContactEndpoint);

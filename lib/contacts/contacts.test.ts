@@ -1,0 +1,88 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
+import { exportContactsCsv, exportRejectedRowsCsv } from "./export-contacts";
+import { processImportChunk, startImport } from "./import-job";
+import { startImportSchema } from "./import.schema";
+import { addToList, createList, deleteList, listsWithCounts, removeFromList, renameList } from "./lists";
+import { optInContacts, optOutContacts } from "./opt-out";
+import { contactCountries, searchContacts } from "./query-contacts";
+
+async function text(stream: ReadableStream<Uint8Array>) {
+  return new Response(stream).text();
+}
+
+describe.each(testDatabases())("lists, opt-outs, search and export on $name", (target) => {
+  const t = useTestDatabase(target, "contacts");
+  const ids: number[] = [];
+
+  it("sets up contacts", async () => {
+    const rows = [
+      ["+33612345601", "Alice", "Martin", "FR"],
+      ["+33612345602", "=cmd|' /C calc'!A0", "-Bob", "FR"],
+      ["+14155552671", "Carol", "Smith", "US"],
+    ];
+    for (const [phone, firstName, lastName, country] of rows) {
+      ids.push((await t.db.contact.create({ data: { phone, firstName, lastName, country, fields: { tier: "@gold" } } })).id);
+    }
+    await t.db.customField.create({ data: { key: "tier", label: "Tier" } });
+  });
+
+  it("creates, renames, fills, counts and deletes lists (contacts stay)", async () => {
+    const list = await createList(t.db, null, { name: "VIP" });
+    await expect(createList(t.db, null, { name: "VIP" })).rejects.toThrow(/already exists/);
+    await renameList(t.db, null, list.id, "VIPs");
+    expect(await addToList(t.db, null, list.id, [ids[0], ids[1], ids[1]])).toBe(2);
+    expect(await addToList(t.db, null, list.id, [ids[0], ids[2]])).toBe(1);
+    expect(await removeFromList(t.db, null, list.id, [ids[2]])).toBe(1);
+    expect((await listsWithCounts(t.db)).find((l) => l.id === list.id)).toMatchObject({ name: "VIPs", contactCount: 2 });
+    expect((await searchContacts(t.db, { listId: list.id })).contacts.map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
+    await deleteList(t.db, null, list.id);
+    expect(await t.db.contact.count()).toBe(3);
+    expect(await t.db.auditLog.count({ where: { targetType: "list", targetId: String(list.id) } })).toBeGreaterThanOrEqual(5);
+  });
+
+  it("opts out by id or phone once, records every change, and opts back in", async () => {
+    expect(await optOutContacts(t.db, { contactIds: [ids[0]] }, "manual", null, null)).toEqual([ids[0]]);
+    expect(await optOutContacts(t.db, { phones: ["+33 6 12 34 56 01", "+14155552671"] }, "inbound", "STOP", null)).toEqual([ids[2]]);
+    expect(await t.db.contact.findUnique({ where: { id: ids[2] } })).toMatchObject({ optedOut: true, optOutSource: "inbound" });
+    expect(await optInContacts(t.db, { contactIds: [ids[2]] }, "manual", "asked again", null)).toEqual([ids[2]]);
+    const events = await t.db.optOutEvent.findMany({ where: { contactId: ids[2] }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.optedOut, e.source, e.detail])).toEqual([
+      [true, "inbound", "STOP"],
+      [false, "manual", "asked again"],
+    ]);
+    expect((await searchContacts(t.db, { optedOut: "yes" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
+  });
+
+  it("searches by phone prefix and name prefix, filters by country, pages by keyset", async () => {
+    expect((await searchContacts(t.db, { q: "+33 6 12" })).contacts).toHaveLength(2);
+    expect((await searchContacts(t.db, { q: "1415" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect((await searchContacts(t.db, { q: "carol" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect((await searchContacts(t.db, { q: "Mart" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
+    expect((await searchContacts(t.db, { country: "US" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect(await contactCountries(t.db)).toEqual(["FR", "US"]);
+    const page1 = await searchContacts(t.db, {}, 2);
+    expect(page1.contacts.map((c) => c.id)).toEqual([ids[2], ids[1]]);
+    const page2 = await searchContacts(t.db, { before: page1.nextBefore! }, 2);
+    expect(page2).toEqual({ contacts: [expect.objectContaining({ id: ids[0] })], nextBefore: null });
+  });
+
+  it("exports contacts as CSV with formula cells neutralised and E.164 numbers kept", async () => {
+    const csv = await text(await exportContactsCsv(t.db, { country: "FR" }));
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(["phone", "first_name", "last_name", "country", "opted_out", "opted_out_at", "source", "created_at", "tier"]);
+    expect(rows).toHaveLength(3);
+    expect(rows[2].slice(0, 3)).toEqual(["+33612345602", "'=cmd|' /C calc'!A0", "'-Bob"]);
+    expect(rows[1][0]).toBe("+33612345601");
+    expect(rows[1][8]).toBe("'@gold");
+  });
+
+  it("exports an import's rejected rows with row number and reason", async () => {
+    const job = await startImport(t.db, null, startImportSchema.parse({ fileName: "x.csv", hasHeader: true, header: ["phone", "name"], defaultCountry: "FR", mapping: { phone: 0, firstName: 1 } }));
+    await processImportChunk(t.db, t.raw, job.id, { chunkIndex: 0, firstRowNumber: 2, rows: [["nope", "=evil()"], ["+33612345699", "ok"]], malformed: [] });
+    const csv = await text(await exportRejectedRowsCsv(t.db, job.id));
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    expect(rows).toEqual([["phone", "name", "row", "reason"], ["nope", "'=evil()", "2", "Phone: Not a phone number"]]);
+  });
+});
