@@ -10,7 +10,6 @@ import type { Endpoint } from "./endpoint";
 import { finishIdempotent, requestFingerprint, startIdempotent } from "./idempotency";
 import { ApiProblem, type FieldProblem, problemResponse } from "./problems";
 import { apiServices, type ApiServices } from "./services";
-import { oneAtATime } from "./sqlite-serial";
 import { fieldProblems, toProblem } from "./to-problem";
 
 /** Next's second argument to a route handler; `params` is empty for paths without parameters. */
@@ -60,10 +59,6 @@ function json(status: number, body: string): Response {
 
 export async function handleApiRequest<P, Q, B, R>(endpoint: Endpoint<P, Q, B, R>, request: Request, rawParams: object): Promise<Response> {
   const services = apiServices();
-  return services.sql.dialect === "sqlite" ? oneAtATime(() => handle(services, endpoint, request, rawParams)) : handle(services, endpoint, request, rawParams);
-}
-
-async function handle<P, Q, B, R>(services: ApiServices, endpoint: Endpoint<P, Q, B, R>, request: Request, rawParams: object): Promise<Response> {
   const url = new URL(request.url);
   try {
     const principal = await authenticateApiKey(services.db, request.headers.get("authorization"));

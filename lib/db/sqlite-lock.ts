@@ -42,7 +42,9 @@ export class AsyncLock {
   }
 }
 
-const locks = new Map<string, AsyncLock>();
+// On globalThis: even if the bundler gives two routes separate copies of this module, they share the locks.
+const globalForLocks = globalThis as unknown as { sqliteLocks?: Map<string, AsyncLock> };
+const locks = (globalForLocks.sqliteLocks ??= new Map<string, AsyncLock>());
 
 /** The lock shared by every connection of this process to `file`. */
 export function sqliteLock(file: string): AsyncLock {
