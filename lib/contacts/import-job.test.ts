@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { importCsvFile, type ImportFileOptions } from "./import-file";
 import { cancelImport, getImportReport, loadJobPlan, processImportChunk, startImport } from "./import-job";
 import { startImportSchema } from "./import.schema";
 
-const dir = mkdtempSync(path.join(tmpdir(), "smscm-import-"));
+const dir = mkdtempSync(path.join(tmpdir(), "smscm-import-files-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileCount = 0;
 function file(content: string | Uint8Array): string {
   const name = path.join(dir, `f${fileCount++}.csv`);
