@@ -9,6 +9,7 @@ import { config } from "@/lib/env";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { parseDatabaseUrl } from "./database-url";
+import { createPgPool } from "./pg-pool";
 import { serializedSqliteAdapter } from "./serialized-sqlite-adapter";
 import { sqliteLock } from "./sqlite-lock";
 
@@ -26,7 +27,7 @@ export function createDb(databaseUrl: string): Db {
     const adapter = serializedSqliteAdapter(new PrismaBetterSqlite3({ url: target.file, timeout: 5000 }), sqliteLock(target.file));
     return new SqliteClient({ adapter });
   }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db;
+  return new PostgresClient({ adapter: new PrismaPg(createPgPool(target.url), { disposeExternalPool: true }) }) as unknown as Db;
 }
 
 // One client per process, kept across Next's hot reloads in development.

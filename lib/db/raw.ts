@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { config } from "@/lib/env";
 import { parseDatabaseUrl } from "./database-url";
+import { createPgPool } from "./pg-pool";
 import { applySqlitePragmas } from "./sqlite-pragmas";
 
 export type RawDb =
@@ -21,7 +22,7 @@ export function openRawDb(databaseUrl: string): RawDb {
     applySqlitePragmas(sqlite);
     return { dialect: "sqlite", sqlite, file: target.file, close: async () => void sqlite.close() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = createPgPool(target.url);
   return { dialect: "postgres", pool, close: () => pool.end() };
 }
 
