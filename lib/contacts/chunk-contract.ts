@@ -1,6 +1,6 @@
 /** The contract shared by `writeChunk` and its dialect files (kept apart so they do not import each other). */
 import { UserError } from "@/lib/errors";
-import type { PreparedContact, RejectedRow } from "./prepare-chunk";
+import type { RejectedRow } from "./prepare-chunk";
 
 export interface ChunkWrite {
   jobId: number;
@@ -13,7 +13,12 @@ export interface ChunkWrite {
   rowsRead: number;
   /** Repeats already dropped inside the chunk. */
   duplicates: number;
-  contacts: PreparedContact[];
+  /** Rows in `contacts`. */
+  contactCount: number;
+  /** JSON arrays of ContactRow, phones unique across them (see PreparedChunk). */
+  contacts: string[];
+  /** Rows in `contacts` that opt their number out. */
+  optOuts: number;
   rejected: RejectedRow[];
 }
 

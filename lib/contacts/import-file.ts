@@ -1,18 +1,18 @@
 /**
  * Imports a CSV file from disk through the same job lifecycle as the browser wizard: start, chunks of
- * CHUNK_ROWS committed one transaction each, finish. Chunks are prepared ahead (optionally in worker threads)
- * while earlier ones are written, in order. Used by the benchmark and tests; a CLI could use it as is.
+ * FILE_CHUNK_ROWS committed one transaction each, finish. With `worker`, the file is read and prepared in a
+ * worker thread while this thread writes the chunks, in order. Used by the CLI, the benchmark and tests.
  */
-import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import type { RawDb } from "@/lib/db/raw";
 import { detectDialect, detectEncoding, SAMPLE_BYTES, type Delimiter, type Dialect, type FileEncoding } from "./csv-dialect";
-import { CHUNK_ROWS, type StartImport } from "./import.schema";
-import { commitPreparedChunk, failImport, finishImport, getImportReport, loadJobPlan, prepareForJob, startImport, type ImportReport } from "./import-job";
-import type { PreparedChunk } from "./prepare-chunk";
-import type { PreparePool } from "./prepare-pool";
-import { readCsv, type CsvChunk } from "./read-csv";
+import type { StartImport } from "./import.schema";
+import { commitPreparedChunk, failImport, finishImport, getImportReport, loadJobPlan, startImport, type ImportReport } from "./import-job";
+import { prepareFileInThread, prepareFileInWorker } from "./prepare-file";
+import type { ChunkOutcome } from "./write-chunk";
+import type { CsvReadOptions } from "./read-csv";
 
 export interface FileSniff extends Dialect {
   encoding: FileEncoding;
@@ -33,16 +33,24 @@ export function sniffFile(file: string): FileSniff {
   }
 }
 
+/**
+ * Rows per chunk (and per transaction) for files imported from disk. Larger than the browser's upload chunk
+ * (CHUNK_ROWS): each commit rewrites the index pages it touched, and random phone numbers touch most of the
+ * phone index, so fewer, bigger commits cost far less per row. Every chunk is still fully in or out, and at
+ * this size a chunk holds the write lock for about a second.
+ */
+export const FILE_CHUNK_ROWS = 100_000;
+
 export interface ImportFileOptions extends Omit<StartImport, "fileName" | "header" | "hasHeader"> {
   encoding?: FileEncoding;
   delimiter?: Delimiter;
   hasHeader?: boolean;
   chunkRows?: number;
   userId?: number | null;
-  /** Prepares chunks in worker threads; without it they are prepared on this thread. */
-  pool?: PreparePool;
-  /** Chunks prepared ahead of the one being written. */
-  readAhead?: number;
+  /** Reads and prepares the file in a worker thread while this thread writes (needs tsx: CLI, scripts). */
+  worker?: boolean;
+  /** Called after each committed chunk, with how long its transaction took (progress for a CLI, the benchmark). */
+  onChunk?: (progress: { index: number; outcome: ChunkOutcome; writeMs: number }) => void;
 }
 
 export async function importCsvFile(db: Db, raw: RawDb, file: string, options: ImportFileOptions): Promise<ImportReport> {
@@ -58,29 +66,20 @@ export async function importCsvFile(db: Db, raw: RawDb, file: string, options: I
     list: options.list,
   });
   const plan = await loadJobPlan(db, job.id);
-  const reader = readCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+  const read: CsvReadOptions = {
     encoding: options.encoding ?? sniff.encoding,
     delimiter: options.delimiter ?? sniff.delimiter,
     hasHeader,
-    chunkRows: options.chunkRows ?? CHUNK_ROWS,
-  });
-  const prepare = (chunk: CsvChunk): Promise<PreparedChunk> =>
-    options.pool
-      ? options.pool.prepare(chunk.rows, chunk.firstRowNumber, chunk.malformed, { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry })
-      : Promise.resolve(prepareForJob(plan, chunk));
-  const ahead: { index: number; prepared: Promise<PreparedChunk> }[] = [];
-  const readAhead = options.readAhead ?? (options.pool ? options.pool.size + 1 : 0);
+    chunkRows: options.chunkRows ?? FILE_CHUNK_ROWS,
+  };
+  const chunkPlan = { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry };
+  const chunks = options.worker ? prepareFileInWorker(file, read, chunkPlan) : prepareFileInThread(file, read, chunkPlan);
   try {
-    for await (const chunk of reader.chunks()) {
-      const prepared = prepare(chunk);
-      prepared.catch(() => {}); // awaited in order below; this only stops an early failure from counting as unhandled
-      ahead.push({ index: chunk.index, prepared });
-      while (ahead.length > readAhead) {
-        const next = ahead.shift()!;
-        await commitPreparedChunk(raw, plan, next.index, await next.prepared);
-      }
+    for await (const { index, prepared } of chunks) {
+      const started = performance.now();
+      const outcome = await commitPreparedChunk(raw, plan, index, prepared);
+      options.onChunk?.({ index, outcome, writeMs: performance.now() - started });
     }
-    for (const next of ahead) await commitPreparedChunk(raw, plan, next.index, await next.prepared);
     await finishImport(db, job.id, options.userId ?? null);
   } catch (error) {
     await failImport(db, job.id, options.userId ?? null, error instanceof Error ? error.message : String(error)).catch(() => {});

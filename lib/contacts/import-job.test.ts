@@ -102,6 +102,13 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     expect(again).toMatchObject({ created: 0, updated: 4, duplicates: 3 });
   });
 
+  it("reads and prepares in a worker thread with the same outcome", async () => {
+    const lines = ["phone,first,last", ...Array.from({ length: 40 }, (_, i) => `+336100000${String(i % 30).padStart(2, "0")},P${i},Q`), "nope,X,Y"];
+    const report = await run(file(lines.join("\n")), { worker: true, chunkRows: 25 });
+    expect(report).toMatchObject({ status: "completed", rowsRead: 41, created: 30, updated: 0, duplicates: 10, rejected: 1, chunksDone: 2 });
+    expect((await contact("+33610000005"))?.firstName).toBe("P5");
+  });
+
   it("strips a formula-escape apostrophe, fills custom fields, opts out and adds to a list", async () => {
     const lines = ["phone,first,last,tier,stop", "'+33600000030,'=Bob,'-Smith,'@vip,yes", "+33600000031,Eve,,,no", "+33600000032,Max,,,maybe"];
     const report = await run(file(lines.join("\n")), {
@@ -137,17 +144,9 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     await processImportChunk(t.db, t.raw, job.id, { chunkIndex: 0, firstRowNumber: 1, rows: [["+33600000050", "A", ""]], malformed: [] });
     const plan = await loadJobPlan(t.db, job.id);
     // A chunk whose list vanished mid-way fails on the foreign key: nothing of it may remain.
-    const { commitPreparedChunk } = await import("./import-job");
+    const { commitPreparedChunk, prepareForJob } = await import("./import-job");
     await expect(
-      commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, {
-        rowsRead: 2,
-        duplicates: 0,
-        rejected: [],
-        contacts: [
-          { rowNumber: 2, phone: "+33600000051", country: "FR", firstName: null, lastName: null, fields: null, optOut: false },
-          { rowNumber: 3, phone: "+33600000052", country: "FR", firstName: null, lastName: null, fields: null, optOut: false },
-        ],
-      }),
+      commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, prepareForJob(plan, { firstRowNumber: 2, rows: [["+33600000051"], ["+33600000052"]], malformed: [] })),
     ).rejects.toThrow();
     expect(await contact("+33600000051")).toBeNull();
     const later = new Date(Date.now() + 10 * 60_000);

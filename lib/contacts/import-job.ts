@@ -92,7 +92,9 @@ export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: numbe
     userId: plan.userId,
     rowsRead: prepared.rowsRead,
     duplicates: prepared.duplicates,
+    contactCount: prepared.contactCount,
     contacts: prepared.contacts,
+    optOuts: prepared.optOuts,
     rejected: prepared.rejected,
   });
 }

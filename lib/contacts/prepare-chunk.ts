@@ -1,7 +1,7 @@
 /**
  * Turns one chunk of CSV records into contacts to write, rejected rows with their reasons, and a count of
- * numbers repeated inside the chunk. Pure and CPU-bound (phone normalisation dominates), so the bulk importer
- * can run it in worker threads; the chunk writer then applies the result in one transaction.
+ * numbers repeated inside the chunk. Pure and CPU-bound, so the file importer runs it in a worker thread;
+ * the chunk writer then applies the result in one transaction.
  */
 import { normalizePhone } from "@/lib/sms/normalize-phone";
 import { toCsvLine, unescapeCell } from "./csv-safe";
@@ -10,16 +10,12 @@ import type { ColumnMapping } from "./import-mapping";
 export const NAME_MAX = 100;
 export const FIELD_VALUE_MAX = 500;
 
-export interface PreparedContact {
-  rowNumber: number;
-  phone: string;
-  country: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  /** Custom field values found in the row (empty cells left out, so they never erase stored values). */
-  fields: Record<string, string> | null;
-  optOut: boolean;
-}
+/**
+ * One contact to write, as a JSON array: `[phone (E.164), firstName, lastName, fields, country, optOut]`.
+ * `fields` holds the custom field values found in the row (empty cells left out, so they never erase stored
+ * values), or null; `optOut` is 1 when the row opts the number out, else 0.
+ */
+export type ContactRow = [phone: string, firstName: string | null, lastName: string | null, fields: Record<string, string> | null, country: string | null, optOut: 0 | 1];
 
 export interface RejectedRow {
   rowNumber: number;
@@ -31,7 +27,16 @@ export interface RejectedRow {
 export interface PreparedChunk {
   /** Non-blank records in the chunk. */
   rowsRead: number;
-  contacts: PreparedContact[];
+  /** How many rows `contacts` holds. */
+  contactCount: number;
+  /**
+   * The chunk's contacts as JSON arrays of ContactRow (one per prepared part, phones unique across them):
+   * strings cross threads in one copy each and go into SQL as one parameter per statement (json_each /
+   * jsonb_array_elements); parts of a few thousand rows keep the database's parse buffers small.
+   */
+  contacts: string[];
+  /** Rows in `contacts` that opt their number out. */
+  optOuts: number;
   rejected: RejectedRow[];
   /** Records whose number already appeared earlier in the same chunk (the first one wins). */
   duplicates: number;
@@ -47,11 +52,16 @@ const OPT_OUT_NO = new Set(["", "no", "n", "false", "0", "subscribed", "opted in
 
 function cell(row: string[], column: number | null): string {
   if (column === null) return "";
-  return unescapeCell((row[column] ?? "").trim()).trim();
+  const value = row[column];
+  if (value === undefined || value === "") return "";
+  const trimmed = value.trim();
+  // Only a leading apostrophe can be a formula escape; most cells skip the check.
+  return trimmed.charCodeAt(0) === 39 ? unescapeCell(trimmed).trim() : trimmed;
 }
 
 function isBlank(row: string[]): boolean {
-  return row.every((c) => c.trim() === "");
+  for (let i = 0; i < row.length; i++) if (row[i] !== "" && row[i].trim() !== "") return false;
+  return true;
 }
 
 /** Validates the row's non-phone cells; returns the reason for rejecting it, or the values. */
@@ -77,28 +87,59 @@ function readValues(row: string[], plan: ChunkPlan): { error: string } | { first
 
 /**
  * `firstRowNumber` is the file row number of `rows[0]` (1 = the file's first line, so with a header the
- * first data row is 2), and `malformed` lists indexes into `rows` the CSV parser flagged.
+ * first data row is 2), and `malformed` lists indexes into `rows` the CSV parser flagged. `seen` holds the
+ * numbers already taken by earlier parts of the same chunk, when one chunk is prepared in several parts.
  */
-export function prepareChunk(rows: string[][], firstRowNumber: number, plan: ChunkPlan, malformed: readonly number[] = []): PreparedChunk {
-  const result: PreparedChunk = { rowsRead: 0, contacts: [], rejected: [], duplicates: 0 };
-  const seen = new Set<string>();
+export function prepareChunk(rows: string[][], firstRowNumber: number, plan: ChunkPlan, malformed: readonly number[] = [], seen = new Set<string>()): PreparedChunk {
+  let rowsRead = 0;
+  let duplicates = 0;
+  let optOuts = 0;
+  const contacts: ContactRow[] = [];
+  const rejected: RejectedRow[] = [];
   const bad = new Set(malformed);
-  rows.forEach((row, index) => {
-    if (isBlank(row)) return;
-    result.rowsRead++;
+  const reject = (row: string[], rowNumber: number, reason: string) => rejected.push({ rowNumber, raw: toCsvLine(row), reason });
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlank(row)) continue;
+    rowsRead++;
     const rowNumber = firstRowNumber + index;
-    const rejectRow = (reason: string) => result.rejected.push({ rowNumber, raw: toCsvLine(row), reason });
-    if (bad.has(index)) return rejectRow("Malformed CSV row (unbalanced quotes)");
+    if (bad.size > 0 && bad.has(index)) {
+      reject(row, rowNumber, "Malformed CSV row (unbalanced quotes)");
+      continue;
+    }
     const phone = normalizePhone(cell(row, plan.mapping.phone), plan.defaultCountry);
-    if (!phone.ok) return rejectRow(`Phone: ${phone.message}`);
+    if (!phone.ok) {
+      reject(row, rowNumber, `Phone: ${phone.message}`);
+      continue;
+    }
     const values = readValues(row, plan);
-    if ("error" in values) return rejectRow(values.error);
+    if ("error" in values) {
+      reject(row, rowNumber, values.error);
+      continue;
+    }
     if (seen.has(phone.e164)) {
-      result.duplicates++;
-      return;
+      duplicates++;
+      continue;
     }
     seen.add(phone.e164);
-    result.contacts.push({ rowNumber, phone: phone.e164, country: phone.country, ...values });
-  });
-  return result;
+    if (values.optOut) optOuts++;
+    contacts.push([phone.e164, values.firstName, values.lastName, values.fields, phone.country, values.optOut ? 1 : 0]);
+  }
+  return { rowsRead, contactCount: contacts.length, contacts: contacts.length > 0 ? [JSON.stringify(contacts)] : [], optOuts, rejected, duplicates };
+}
+
+/**
+ * Joins parts prepared one after the other (sharing one `seen` set, so no number repeats) into one chunk:
+ * the worker parses a big chunk in small parts, so it never holds the records of the whole chunk at once.
+ */
+export function joinPreparedParts(parts: readonly PreparedChunk[]): PreparedChunk {
+  if (parts.length === 1) return parts[0];
+  return {
+    rowsRead: parts.reduce((n, p) => n + p.rowsRead, 0),
+    contactCount: parts.reduce((n, p) => n + p.contactCount, 0),
+    contacts: parts.flatMap((p) => p.contacts),
+    optOuts: parts.reduce((n, p) => n + p.optOuts, 0),
+    rejected: parts.flatMap((p) => p.rejected),
+    duplicates: parts.reduce((n, p) => n + p.duplicates, 0),
+  };
 }

@@ -16,5 +16,5 @@ import { writeChunkSqlite } from "./write-chunk.sqlite";
 export type { ChunkOutcome, ChunkWrite } from "./chunk-contract";
 
 export async function writeChunk(raw: RawDb, chunk: ChunkWrite): Promise<ChunkOutcome> {
-  return raw.dialect === "sqlite" ? writeChunkSqlite(raw.sqlite, chunk) : writeChunkPostgres(raw.pool, chunk);
+  return raw.dialect === "sqlite" ? writeChunkSqlite(raw.sqlite, raw.file, chunk) : writeChunkPostgres(raw.pool, chunk);
 }

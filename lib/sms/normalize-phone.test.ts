@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { getCountries, getCountryCallingCode } from "libphonenumber-js/min";
 import { describe, expect, it } from "vitest";
-import { fastE164, normalizePhone } from "./normalize-phone";
+import { fastE164, fastFormatted, normalizePhone } from "./normalize-phone";
 
 describe("normalizePhone", () => {
   it.each([
@@ -103,4 +103,50 @@ describe("fastE164 agrees with libphonenumber-js", () => {
       if (phone?.isValid() && phone.number === input && fast) expect(fast.country).toBe(phone.country ?? fast.country);
     }
   }, 60_000);
+});
+
+describe("fastFormatted agrees with libphonenumber-js", () => {
+  const countries = getCountries();
+  const callingCodes = [...new Set(countries.map((c) => getCountryCallingCode(c)))];
+  const next = random(4242);
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
+  const SEPARATORS = [" ", "-", ".", " - ", "/", ""];
+  /** Splits digits into groups with random separators, sometimes bracketing the first group. */
+  const format = (plain: string) => {
+    let out = "";
+    let i = 0;
+    let first = true;
+    while (i < plain.length) {
+      const size = 1 + Math.floor(next() * 4);
+      const group = plain.slice(i, i + size);
+      out += first && next() < 0.2 ? `(${group}) ` : group + (i + size < plain.length ? SEPARATORS[Math.floor(next() * SEPARATORS.length)] : "");
+      first = false;
+      i += size;
+    }
+    return out;
+  };
+
+  it("accepts nothing the library rejects, and gives the library's number and country", () => {
+    let checked = 0;
+    for (let i = 0; i < 150_000; i++) {
+      const country = i % 3 === 0 ? "US" : countries[Math.floor(next() * countries.length)];
+      const international = next() < 0.4;
+      const body = international ? `${callingCodes[Math.floor(next() * callingCodes.length)]}${digits(4 + Math.floor(next() * 10))}` : digits(5 + Math.floor(next() * 9));
+      const input = international ? `+${format(body)}` : format(body);
+      const fast = fastFormatted(input, country);
+      if (!fast) continue;
+      checked++;
+      const phone = parsePhoneNumberFromString(input, country);
+      expect(phone?.isValid(), `${input} (${country})`).toBe(true);
+      expect(phone?.number, `${input} (${country})`).toBe(fast.e164);
+      if (phone?.country) expect(fast.country, `${input} (${country})`).toBe(phone.country);
+    }
+    expect(checked).toBeGreaterThan(5_000);
+  }, 60_000);
+
+  it("is conclusive for ordinary formatted numbers", () => {
+    for (const [input, country] of [["(212) 555-0123", "US"], ["212.555.0123", "US"], ["+44 7911 123456", "US"], ["+33 6-12-34-56-78", "DE"], ["416 555 0123", "US"], ["98765 43210", "IN"]]) {
+      expect(fastFormatted(input, country), input).toBeDefined();
+    }
+  });
 });

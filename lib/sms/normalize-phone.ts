@@ -168,6 +168,58 @@ export function isSupportedCountry(country: string): boolean {
   return api.hasCountry(country);
 }
 
+/** Digits with the separators people type (spaces, dashes, dots, brackets, slashes), optionally after a `+`. */
+const FORMATTED = /^\+?[0-9 ().\/-]{4,40}$/;
+const SEPARATORS = /[ ().\/-]/g;
+
+interface DefaultCountryRule {
+  callingCode: string;
+  calling: CallingCodeRule;
+  region: RegionRule;
+  /** The country's international call prefix (011 in the US, 00 in most places) at the start of the digits. */
+  iddPrefix: RegExp;
+  /** The country's national prefix as the library would strip it from national digits. */
+  prefixForParsing?: RegExp;
+}
+const defaultRules = new Map<string, DefaultCountryRule | null>();
+
+function defaultRuleFor(country: string): DefaultCountryRule | null {
+  const cached = defaultRules.get(country);
+  if (cached !== undefined) return cached;
+  let rule: DefaultCountryRule | null = null;
+  api.selectNumberingPlan(country);
+  const plan = api.numberingPlan as NumberingPlan & { callingCode(): string; IDDPrefix(): string };
+  const callingCode = plan.callingCode();
+  const iddPrefix = new RegExp(`^(?:${plan.IDDPrefix()})`);
+  const prefix = plan.nationalPrefixForParsing();
+  const calling = ruleFor(callingCode);
+  const region = calling?.regions.find((r) => r.country === country);
+  if (calling && region) {
+    rule = { callingCode, calling, region, iddPrefix, prefixForParsing: prefix ? new RegExp(`^(?:${prefix})`) : undefined };
+  }
+  defaultRules.set(country, rule);
+  return rule;
+}
+
+/**
+ * The library's result for a number written with the usual separators — international (`+44 7712 123456`)
+ * or national for `defaultCountry` (`(212) 555-0123`) — computed with precompiled patterns. Like `fastE164`
+ * it only ever accepts: digits starting with an international call prefix, with the calling code itself, or
+ * with a national prefix, and any number it does not find valid, are left to the library.
+ */
+export function fastFormatted(input: string, defaultCountry: string | undefined): { e164: string; country: string } | undefined {
+  if (!FORMATTED.test(input)) return undefined;
+  const digits = input.replace(SEPARATORS, "");
+  if (digits.startsWith("+")) return fastE164(digits);
+  if (!defaultCountry || digits.length < 2 || digits.length > 17) return undefined;
+  const rule = defaultRuleFor(defaultCountry);
+  if (!rule || rule.iddPrefix.test(digits) || digits.startsWith(rule.callingCode) || rule.prefixForParsing?.test(digits)) return undefined;
+  // The library keeps the default country unless another region of the same calling code claims the number.
+  const plan = pickRegion(rule.calling, digits) ?? rule.region;
+  if (!plan.isValid(digits)) return undefined;
+  return { e164: `+${rule.callingCode}${digits}`, country: plan.country };
+}
+
 const LETTERS = /\p{L}/u;
 const LEADING_NOISE = /^['\s]+/;
 
@@ -182,8 +234,11 @@ export function normalizePhone(input: string | null | undefined, defaultCountry?
   const fast = fastE164(text);
   if (fast) return { ok: true, e164: fast.e164, country: fast.country };
 
-  if (LETTERS.test(text)) return reject("not_a_number");
   const country = defaultCountry && isSupportedCountry(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
+  const formatted = fastFormatted(text, country);
+  if (formatted) return { ok: true, e164: formatted.e164, country: formatted.country };
+
+  if (LETTERS.test(text)) return reject("not_a_number");
   let candidate = text;
   if (!country && /^\s*00[1-9]/.test(candidate)) candidate = candidate.replace(/^\s*00/, "+");
   if (!country && !candidate.startsWith("+")) {
