@@ -6,4 +6,5 @@ export default function teardown(): void {
   if (!port) return;
   rmSync(`.next-e2e-${port}`, { recursive: true, force: true });
   rmSync(`data/e2e-${port}`, { recursive: true, force: true });
+  rmSync(`tsconfig.e2e-${port}.json`, { force: true });
 }
