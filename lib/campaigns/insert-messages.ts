@@ -54,20 +54,22 @@ export interface ConstantPage {
   condition: { where: string; params: number[] };
 }
 
-/**
- * For a template without merge fields: the next page of the audience (at most `limit` contacts after
- * `afterId`) becomes messages in one INSERT … SELECT, without reading the contacts into the process.
- * A million-recipient launch then costs two statements per page instead of a million rows round-tripped
- * (bench:send: 30 s → see its output). Returns the page's last contact id, or null when none is left.
- */
-export async function insertConstantPage(tx: Sql, page: ConstantPage, afterId: number, limit: number): Promise<number | null> {
-  const { condition } = page;
-  const [last] = await tx.all<{ id: number | string | null }>(
-    `SELECT MAX("id") AS "id" FROM (SELECT c."id" FROM "Contact" c WHERE c."id" > ? AND ${condition.where} ORDER BY c."id" LIMIT ?) AS page`,
-    [afterId, ...condition.params, limit],
+/** The last contact id of the audience's next page (at most `limit` contacts after `afterId`), or null when none is left. */
+export async function constantPageEnd(sql: Sql, page: ConstantPage, afterId: number, limit: number): Promise<number | null> {
+  const [last] = await sql.all<{ id: number | string | null }>(
+    `SELECT MAX("id") AS "id" FROM (SELECT c."id" FROM "Contact" c WHERE c."id" > ? AND ${page.condition.where} ORDER BY c."id" LIMIT ?) AS page`,
+    [afterId, ...page.condition.params, limit],
   );
-  if (last?.id === null || last?.id === undefined) return null;
-  const lastId = Number(last.id);
+  return last?.id === null || last?.id === undefined ? null : Number(last.id);
+}
+
+/**
+ * For a template without merge fields: the audience's contacts in (`afterId`, `lastId`] become messages in
+ * one INSERT … SELECT, without reading the contacts into the process. A million-recipient launch then
+ * costs two statements per page instead of a million rows round-tripped.
+ */
+export async function insertConstantPage(tx: Sql, page: ConstantPage, afterId: number, lastId: number): Promise<void> {
+  const { condition } = page;
   const pg = tx.dialect === "postgres";
   const cast = (type: string) => (pg ? `::${type}` : "");
   const optedOut = `c."optedOut" = ?${cast("boolean")}`;
@@ -84,5 +86,4 @@ export async function insertConstantPage(tx: Sql, page: ConstantPage, afterId: n
       afterId, lastId, ...condition.params,
     ],
   );
-  return lastId;
 }

@@ -8,7 +8,7 @@ import { UserError } from "@/lib/errors";
 import { countSegments } from "@/lib/sms/segments";
 import { type AudienceContact, audienceCondition, contactsForNumbers, readAudiencePage } from "./audience";
 import { recountCampaign } from "@/lib/delivery/counters";
-import { type ConstantPage, insertConstantPage, insertMessages, type NewMessage } from "./insert-messages";
+import { type ConstantPage, constantPageEnd, insertConstantPage, insertMessages, type NewMessage } from "./insert-messages";
 import { compileTemplate, type CompiledTemplate, renderTemplate } from "./merge-fields";
 
 const PAGE_SIZE = 5000;
@@ -57,11 +57,7 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     // No merge fields: every message has the same text, so the database copies the audience itself.
     const text = renderTemplate(template, { phone: "" });
     const page: ConstantPage = { campaignId, accountId: campaign.providerAccountId, expiresAt, now, text, ...countSegments(text), condition };
-    let afterId: number | null = 0;
-    while (afterId !== null) {
-      const from: number = afterId;
-      afterId = await sql.transaction((tx) => insertConstantPage(tx, page, from, CONSTANT_PAGE_SIZE));
-    }
+    await insertConstantPages(sql, page);
   } else {
     let afterId = 0;
     for (;;) {
@@ -84,6 +80,29 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
   });
   return true;
+}
+
+/**
+ * Writes the pages of a constant-text launch, each in its own transaction. PostgreSQL writes two pages at
+ * once on separate connections (the insert is CPU-bound in the server: index and foreign-key upkeep) while
+ * the next page's bounds are found; SQLite has one writer, so one page at a time.
+ */
+async function insertConstantPages(sql: Sql, page: ConstantPage): Promise<void> {
+  const parallel = sql.dialect === "postgres" ? 2 : 1;
+  const writing: Promise<void>[] = [];
+  try {
+    let afterId = 0;
+    for (let lastId = await constantPageEnd(sql, page, 0, CONSTANT_PAGE_SIZE); lastId !== null; lastId = await constantPageEnd(sql, page, afterId, CONSTANT_PAGE_SIZE)) {
+      const [from, to] = [afterId, lastId];
+      writing.push(sql.transaction((tx) => insertConstantPage(tx, page, from, to)));
+      if (writing.length >= parallel) await writing.shift();
+      afterId = lastId;
+    }
+    await Promise.all(writing);
+  } finally {
+    // After a failure, the other page's transaction still ends before the launch reports the failure.
+    await Promise.allSettled(writing);
+  }
 }
 
 function renderFor(template: CompiledTemplate, contact: AudienceContact): NewMessage {

@@ -7,6 +7,7 @@
 import type { Sql } from "@/lib/db/sql";
 import type { Encoding } from "@/lib/providers/types";
 import { CounterDelta, rollupColumns, rollupFacts, type RollupFacts, type RollupRow } from "./counters";
+import { castFor, oneOf, rowValues } from "./row-values";
 
 export interface ClaimedMessage {
   id: number;
@@ -73,37 +74,25 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
   });
 }
 
-/** Inserts one attempt per message and marks the messages `sending`; returns attempt ids in input order. */
+/** Inserts one attempt per message and marks the messages `sending`, in one statement each; returns attempt ids in input order. */
 async function openAttempts(tx: Sql, messages: Candidate[], accountId: number, workerId: string, now: Date): Promise<number[]> {
   if (messages.length === 0) return [];
-  if (tx.dialect === "sqlite") {
-    const ids: number[] = [];
-    for (const m of messages) {
-      const [row] = await tx.all<{ id: number }>(
-        `INSERT INTO "SendAttempt" ("messageId", "number", "providerAccountId", "state", "createdAt", "updatedAt") VALUES (?, ?, ?, 'sending', ?, ?) RETURNING "id"`,
-        [Number(m.id), Number(m.attemptCount) + 1, accountId, now, now],
-      );
-      ids.push(row.id);
-      await tx.run(
-        `UPDATE "Message" SET "state" = 'sending', "claimedBy" = ?, "claimedAt" = ?, "attemptCount" = ?, "currentAttemptId" = ?, "retryAt" = NULL, "updatedAt" = ? WHERE "id" = ?`,
-        [workerId, now, Number(m.attemptCount) + 1, row.id, now, Number(m.id)],
-      );
-    }
-    return ids;
-  }
+  const cast = castFor(tx.dialect);
+  const numbered = rowValues(tx.dialect, "v", { message_id: "int", number: "int" }, messages.map((m) => [Number(m.id), Number(m.attemptCount) + 1]));
   const rows = await tx.all<{ id: number; messageId: number }>(
     `INSERT INTO "SendAttempt" ("messageId", "number", "providerAccountId", "state", "createdAt", "updatedAt")
-     SELECT v.message_id, v.number, ?, 'sending', ?::timestamp, ?::timestamp FROM unnest(?::int[], ?::int[]) AS v(message_id, number)
+     SELECT v.message_id, v.number, ?${cast("int")}, 'sending', ?${cast("timestamp")}, ?${cast("timestamp")} FROM ${numbered.sql}
      RETURNING "id", "messageId"`,
-    [accountId, now, now, messages.map((m) => Number(m.id)), messages.map((m) => Number(m.attemptCount) + 1)],
+    [accountId, now, now, ...numbered.params],
   );
   const attemptOf = new Map(rows.map((r) => [Number(r.messageId), Number(r.id)]));
   const ids = messages.map((m) => attemptOf.get(Number(m.id))!);
+  const attempts = rowValues(tx.dialect, "v", { id: "int", attempt_id: "int" }, messages.map((m, i) => [Number(m.id), ids[i]]));
   await tx.run(
-    `UPDATE "Message" m SET "state" = 'sending', "claimedBy" = ?, "claimedAt" = ?::timestamp, "attemptCount" = m."attemptCount" + 1,
-       "currentAttemptId" = v.attempt_id, "retryAt" = NULL, "updatedAt" = ?::timestamp
-     FROM unnest(?::int[], ?::int[]) AS v(id, attempt_id) WHERE m."id" = v.id`,
-    [workerId, now, now, messages.map((m) => Number(m.id)), ids],
+    `UPDATE "Message" AS m SET "state" = 'sending', "claimedBy" = ?, "claimedAt" = ?, "attemptCount" = m."attemptCount" + 1,
+       "currentAttemptId" = v.attempt_id, "retryAt" = NULL, "updatedAt" = ?
+     FROM ${attempts.sql} WHERE m."id" = v.id`,
+    [workerId, now, now, ...attempts.params],
   );
   return ids;
 }
@@ -115,14 +104,10 @@ async function openAttempts(tx: Sql, messages: Candidate[], accountId: number, w
  * and must not be sent, or its number could be handed over twice.
  */
 export async function markRequestStarted(sql: Sql, attemptIds: number[], now: Date): Promise<Set<number>> {
-  const held = new Set<number>();
-  for (let i = 0; i < attemptIds.length; i += 900) {
-    const chunk = attemptIds.slice(i, i + 900);
-    const rows = await sql.all<{ id: number }>(
-      `UPDATE "SendAttempt" SET "requestStartedAt" = ? WHERE "id" IN (${chunk.map(() => "?").join(", ")}) AND "state" = 'sending' RETURNING "id"`,
-      [now, ...chunk],
-    );
-    for (const row of rows) held.add(Number(row.id));
-  }
-  return held;
+  const attempts = oneOf(sql.dialect, `"id"`, "int", attemptIds);
+  const rows = await sql.all<{ id: number }>(
+    `UPDATE "SendAttempt" SET "requestStartedAt" = ? WHERE ${attempts.sql} AND "state" = 'sending' RETURNING "id"`,
+    [now, ...attempts.params],
+  );
+  return new Set(rows.map((row) => Number(row.id)));
 }

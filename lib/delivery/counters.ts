@@ -80,7 +80,7 @@ export interface StatChange {
   cost: number;
 }
 
-/** Accumulates state moves and writes them as one UPDATE per campaign plus one upsert per rollup row. */
+/** Accumulates state moves and writes them as one UPDATE per campaign plus one upsert of the rollup rows. */
 export class CounterDelta {
   private readonly byCampaign = new Map<number, Map<MessageState, number>>();
   private readonly stats = new Map<string, StatChange>();
@@ -120,13 +120,18 @@ export class CounterDelta {
       const assignments = changes.map(([state]) => `"${COUNTER_COLUMN[state]}" = "${COUNTER_COLUMN[state]}" + ?`);
       await tx.run(`UPDATE "Campaign" SET ${assignments.join(", ")} WHERE "id" = ?`, [...changes.map(([, n]) => n), campaignId]);
     }
-    for (const [, s] of [...this.stats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (s.messages === 0 && s.segments === 0 && s.cost === 0) continue;
+    const stats = [...this.stats]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, s]) => s)
+      .filter((s) => s.messages !== 0 || s.segments !== 0 || s.cost !== 0);
+    // One statement per 500 rollup rows (a batch's moves touch a few: from and to state, per hour).
+    for (let i = 0; i < stats.length; i += 500) {
+      const chunk = stats.slice(i, i + 500);
       await tx.run(
-        `INSERT INTO "DeliveryStat" ("bucketStart", "providerAccountId", "campaignId", "state", "messages", "segments", "cost") VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO "DeliveryStat" ("bucketStart", "providerAccountId", "campaignId", "state", "messages", "segments", "cost") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}
          ON CONFLICT ("bucketStart", "providerAccountId", "campaignId", "state") DO UPDATE SET "messages" = "DeliveryStat"."messages" + excluded."messages",
            "segments" = "DeliveryStat"."segments" + excluded."segments", "cost" = "DeliveryStat"."cost" + excluded."cost"`,
-        [new Date(`${s.bucket}:00:00.000Z`), s.accountId, s.campaignId, s.state, s.messages, s.segments, s.cost],
+        chunk.flatMap((s) => [new Date(`${s.bucket}:00:00.000Z`), s.accountId, s.campaignId, s.state, s.messages, s.segments, s.cost]),
       );
     }
     this.byCampaign.clear();

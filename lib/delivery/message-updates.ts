@@ -1,9 +1,11 @@
 /**
- * Writes a set of state changes to messages and their attempts in one pass per table: prepared statements
- * in the caller's transaction on SQLite, one `unnest` UPDATE on PostgreSQL.
+ * Writes a set of state changes to messages and their attempts in one statement per table, whatever the
+ * number of messages (row-values.ts carries the per-row values). Each message and attempt appears at most
+ * once in `updates`: with two, which one an UPDATE … FROM applies is undefined.
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
+import { castFor, oneOf, rowValues } from "./row-values";
 import { TERMINAL_STATES } from "./states";
 
 export interface MessageUpdate {
@@ -23,61 +25,62 @@ export interface MessageUpdate {
   nextPollAt?: Date | null;
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+/** Values carried per row (unquoted names: PostgreSQL folds them alike on both sides). */
+const COLUMNS = {
+  message_id: "int", attempt_id: "int", state: "text", final: "boolean", providerMessageId: "text", batchId: "text", errorCode: "text",
+  errorText: "text", rawStatus: "text", cost: "numeric", retryAt: "timestamp", nextPollAt: "timestamp",
+} as const;
 
+/** Columns that keep their value when the update carries none. */
+const KEPT = ["providerMessageId", "batchId", "errorCode", "errorText", "rawStatus", "cost"] as const;
+/** Columns every update sets, to null when it carries none (a message back in the queue no longer waits for a poll). */
+const REPLACED = ["retryAt", "nextPollAt"] as const;
+
+const row = (u: MessageUpdate) => [
+  u.messageId, u.attemptId, u.state, TERMINAL_STATES.has(u.state), u.providerMessageId, u.batchId, u.errorCode,
+  u.errorText, u.rawStatus, u.cost, u.retryAt, u.nextPollAt,
+];
+
+/**
+ * Assigning a column costs an index update on SQLite even when its value does not change, and most batches
+ * carry only a state and an id: so the statements name only the columns some update carries. `retryAt` and
+ * `nextPollAt` that no update carries are cleared by a separate statement that touches only the rows that
+ * still have one, which leaves the result exactly as if every row had assigned them.
+ */
 export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now: Date): Promise<void> {
   if (updates.length === 0) return;
+  const cast = castFor(tx.dialect);
+  const ts = cast("timestamp");
+  const carried = (column: keyof MessageUpdate, rows: MessageUpdate[]) => rows.some((u) => u[column] !== null && u[column] !== undefined);
+  const kept = (alias: string, rows: MessageUpdate[]) => KEPT.filter((c) => carried(c, rows)).map((c) => `, "${c}" = COALESCE(v.${c}, ${alias}."${c}")`).join("");
+  const values = (rows: MessageUpdate[]) => rowValues(tx.dialect, "v", COLUMNS, rows.map(row));
+
   const current = updates.filter((u) => u.current);
-  if (tx.dialect === "sqlite") {
-    for (const u of current) {
-      await tx.run(
-        `UPDATE "Message" SET "state" = ?, "providerMessageId" = COALESCE(?, "providerMessageId"), "batchId" = COALESCE(?, "batchId"),
-           "errorCode" = COALESCE(?, "errorCode"), "errorText" = COALESCE(?, "errorText"), "rawStatus" = COALESCE(?, "rawStatus"), "retryAt" = ?,
-           "cost" = COALESCE(?, "cost"), "claimedBy" = NULL, "nextPollAt" = ?,
-           "submittedAt" = CASE WHEN ? IN ('submitted', 'sent') AND "submittedAt" IS NULL THEN ? ELSE "submittedAt" END,
-           "sentAt" = CASE WHEN ? = 'sent' AND "sentAt" IS NULL THEN ? ELSE "sentAt" END,
-           "finalAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
-        [u.state, u.providerMessageId ?? null, u.batchId ?? null, u.errorCode ?? null, u.errorText ?? null, u.rawStatus ?? null, u.retryAt ?? null,
-         u.cost ?? null, u.nextPollAt ?? null, u.state, now, u.state, now, TERMINAL_STATES.has(u.state) ? now : null, now, u.messageId],
-      );
-    }
-    for (const u of updates) {
-      await tx.run(
-        `UPDATE "SendAttempt" SET "state" = ?, "providerMessageId" = COALESCE(?, "providerMessageId"), "batchId" = COALESCE(?, "batchId"),
-           "errorCode" = COALESCE(?, "errorCode"), "errorText" = COALESCE(?, "errorText"), "rawStatus" = COALESCE(?, "rawStatus"),
-           "cost" = COALESCE(?, "cost"), "finishedAt" = COALESCE("finishedAt", ?), "updatedAt" = ? WHERE "id" = ?`,
-        [u.state, u.providerMessageId ?? null, u.batchId ?? null, u.errorCode ?? null, u.errorText ?? null, u.rawStatus ?? null, u.cost ?? null, now, now, u.attemptId],
-      );
-    }
-    return;
-  }
-  const columns = (rows: MessageUpdate[]) => [
-    rows.map((u) => u.messageId), rows.map((u) => u.attemptId), rows.map((u) => u.state),
-    rows.map((u) => u.providerMessageId ?? null), rows.map((u) => u.batchId ?? null), rows.map((u) => u.errorCode ?? null),
-    rows.map((u) => u.errorText ?? null), rows.map((u) => u.rawStatus ?? null), rows.map((u) => iso(u.retryAt)),
-    rows.map((u) => (u.cost === null || u.cost === undefined ? null : String(u.cost))), rows.map((u) => TERMINAL_STATES.has(u.state)), rows.map((u) => iso(u.nextPollAt)),
-  ] as string[][];
-  const values = `unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamp[], ?::numeric[], ?::boolean[], ?::timestamp[])
-    AS v(message_id, attempt_id, state, pmid, batch_id, error_code, error_text, raw_status, retry_at, cost, final, next_poll_at)`;
   if (current.length > 0) {
+    const replaced = REPLACED.filter((c) => carried(c, current));
+    const cleared = REPLACED.filter((c) => !carried(c, current));
+    const v = values(current);
     await tx.run(
-      `UPDATE "Message" m SET "state" = v.state::"MessageState", "providerMessageId" = COALESCE(v.pmid, m."providerMessageId"),
-         "batchId" = COALESCE(v.batch_id, m."batchId"), "errorCode" = COALESCE(v.error_code, m."errorCode"),
-         "errorText" = COALESCE(v.error_text, m."errorText"), "rawStatus" = COALESCE(v.raw_status, m."rawStatus"), "retryAt" = v.retry_at,
-         "cost" = COALESCE(v.cost, m."cost"), "claimedBy" = NULL, "nextPollAt" = v.next_poll_at,
-         "submittedAt" = CASE WHEN v.state IN ('submitted', 'sent') AND m."submittedAt" IS NULL THEN ?::timestamp ELSE m."submittedAt" END,
-         "sentAt" = CASE WHEN v.state = 'sent' AND m."sentAt" IS NULL THEN ?::timestamp ELSE m."sentAt" END,
-         "finalAt" = CASE WHEN v.final THEN ?::timestamp END, "updatedAt" = ?::timestamp
-       FROM ${values} WHERE m."id" = v.message_id`,
-      [now, now, now, now, ...columns(current)],
+      `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${kept("m", current)}${replaced.map((c) => `, "${c}" = v.${c}`).join("")},
+         "submittedAt" = CASE WHEN v.state IN ('submitted', 'sent') AND m."submittedAt" IS NULL THEN ?${ts} ELSE m."submittedAt" END,
+         "sentAt" = CASE WHEN v.state = 'sent' AND m."sentAt" IS NULL THEN ?${ts} ELSE m."sentAt" END,
+         "finalAt" = CASE WHEN v.final THEN ?${ts} END, "updatedAt" = ?${ts}
+       FROM ${v.sql} WHERE m."id" = v.message_id`,
+      [now, now, now, now, ...v.params],
     );
+    if (cleared.length > 0) {
+      const ids = oneOf(tx.dialect, `"id"`, "int", current.map((u) => u.messageId));
+      await tx.run(
+        `UPDATE "Message" SET ${cleared.map((c) => `"${c}" = NULL`).join(", ")} WHERE ${ids.sql} AND (${cleared.map((c) => `"${c}" IS NOT NULL`).join(" OR ")})`,
+        ids.params,
+      );
+    }
   }
+  const v = values(updates);
   await tx.run(
-    `UPDATE "SendAttempt" a SET "state" = v.state::"MessageState", "providerMessageId" = COALESCE(v.pmid, a."providerMessageId"),
-       "batchId" = COALESCE(v.batch_id, a."batchId"), "errorCode" = COALESCE(v.error_code, a."errorCode"),
-       "errorText" = COALESCE(v.error_text, a."errorText"), "rawStatus" = COALESCE(v.raw_status, a."rawStatus"),
-       "cost" = COALESCE(v.cost, a."cost"), "finishedAt" = COALESCE(a."finishedAt", ?::timestamp), "updatedAt" = ?::timestamp
-     FROM ${values} WHERE a."id" = v.attempt_id`,
-    [now, now, ...columns(updates)],
+    `UPDATE "SendAttempt" AS a SET "state" = v.state${cast('"MessageState"')}${kept("a", updates)},
+       "finishedAt" = COALESCE(a."finishedAt", ?${ts}), "updatedAt" = ?${ts}
+     FROM ${v.sql} WHERE a."id" = v.attempt_id`,
+    [now, now, ...v.params],
   );
 }

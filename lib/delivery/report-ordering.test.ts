@@ -61,6 +61,25 @@ describe.each(testDatabases())("report ordering on $name", (target) => {
     await expectCountersMatchRecount(t.db, c.campaignId);
   });
 
+  it("webhook calls arriving together are committed together, each answered with its own tally", async () => {
+    const c = await inFlight(4);
+    await c.record(c.claimed.map((_, i) => ({ kind: "accepted", providerMessageId: `g-${i}` }) as const));
+    const tallies = await Promise.all([
+      c.ingest([status("g-0", "delivered")]),
+      c.ingest([status("g-1", "sent"), status("g-1", "delivered")]),
+      c.ingest([status("g-0", "sent"), status("nobody", "delivered")]),
+      c.ingest([status("g-2", "undelivered")]),
+    ]);
+    expect(tallies).toEqual([
+      { applied: 1, unchanged: 0, unmatched: 0 },
+      { applied: 2, unchanged: 0, unmatched: 0 },
+      { applied: 0, unchanged: 1, unmatched: 1 },
+      { applied: 1, unchanged: 0, unmatched: 0 },
+    ]);
+    expect(await Promise.all([0, 1, 2, 3].map(async (i) => (await c.message(i)).state))).toEqual(["delivered", "delivered", "undelivered", "submitted"]);
+    await expectCountersMatchRecount(t.db, c.campaignId);
+  });
+
   it("an `unknown` message is resolved by a later report", async () => {
     const c = await inFlight(1);
     await c.record([{ kind: "unknown", reason: "no reply within 300 ms" }]);

@@ -24,7 +24,10 @@ export interface WorkerOptions {
   maxInFlightPerAccount?: number;
   /** A message `sending` for longer than this is considered abandoned by a dead worker. */
   staleClaimMs?: number;
-  /** Messages claimed per request for gateways that take one message per request. */
+  /**
+   * Messages claimed per batch for gateways that take one message per request (200): the adapter sends a
+   * batch's requests concurrently within its own bound, so a larger batch costs the database less per message.
+   */
   singleMessageClaim?: number;
   log?: (message: string) => void;
 }
@@ -47,6 +50,8 @@ export class DeliveryWorker {
   private readonly running = new Set<Promise<unknown>>();
   private lastChores = 0;
   private lastInboundPoll = 0;
+  /** Ends the loop's current sleep: a finished request frees a slot for the next batch at once. */
+  private wake: () => void = () => {};
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
@@ -65,7 +70,7 @@ export class DeliveryWorker {
       } catch (error) {
         this.log(`tick failed: ${(error as Error).stack ?? error}`);
       }
-      await sleep(dispatched > 0 ? 5 : 50, signal);
+      await this.pause(dispatched > 0 ? 5 : 50, signal);
     }
     await this.drain();
   }
@@ -145,7 +150,7 @@ export class DeliveryWorker {
     const account = await this.account(campaign.providerAccountId);
     if (!account?.enabled || (this.pausedUntil.get(account.id) ?? 0) > Date.now()) return 0;
     const capabilities = account.adapter.capabilities;
-    const claimSize = capabilities.maxBatchSize <= 1 ? (this.options.singleMessageClaim ?? 20) : Math.max(1, Math.min(account.batchSize, capabilities.maxBatchSize));
+    const claimSize = capabilities.maxBatchSize <= 1 ? (this.options.singleMessageClaim ?? 200) : Math.max(1, Math.min(account.batchSize, capabilities.maxBatchSize));
     const maxInFlight = this.options.maxInFlightPerAccount ?? 4;
     let dispatched = 0;
     while ((this.inFlight.get(account.id) ?? 0) < maxInFlight) {
@@ -162,7 +167,10 @@ export class DeliveryWorker {
             // A throughput refusal slows the account down instead of failing messages.
             if (result.backoffMs > 0) this.pausedUntil.set(account.id, Date.now() + result.backoffMs);
           })
-          .finally(() => this.inFlight.set(account.id, (this.inFlight.get(account.id) ?? 1) - 1)),
+          .finally(() => {
+            this.inFlight.set(account.id, (this.inFlight.get(account.id) ?? 1) - 1);
+            this.wake();
+          }),
       );
     }
     return dispatched;
@@ -203,16 +211,23 @@ export class DeliveryWorker {
     void tracked.finally(() => this.running.delete(tracked));
   }
 
+  /** Sleeps `ms`, or less when a request finishes (`wake`) or the worker is stopped. */
+  private pause(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        this.wake = () => {};
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener("abort", done, { once: true });
+      this.wake = done;
+    });
+  }
+
   private log(message: string): void {
     (this.options.log ?? console.log)(`[${this.workerId}] ${message}`);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const onAbort = () => (clearTimeout(timer), resolve());
-    const timer = setTimeout(() => (signal.removeEventListener("abort", onAbort), resolve()), ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

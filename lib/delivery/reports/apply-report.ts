@@ -77,7 +77,7 @@ async function insertEvent(
   );
 }
 
-async function keepUnmatched(tx: Sql, accountId: number, event: ReportEvent, now: Date): Promise<void> {
+export async function keepUnmatched(tx: Sql, accountId: number, event: ReportEvent, now: Date): Promise<void> {
   const isBatch = event.kind === "batch-result";
   await tx.run(
     `INSERT INTO "UnmatchedReport" ("providerAccountId", "providerMessageId", "batchId", "destination", "event", "receivedAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
