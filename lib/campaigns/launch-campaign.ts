@@ -70,12 +70,6 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
   }
 
   await sql.transaction(async (tx) => {
-    // PostgreSQL: several workers may finish launching the same campaign (each sees it `sending` with no
-    // `launchedAt`) while another already claims its messages. Lock the campaign row before counting:
-    // every counter writer updates that row in its transaction, so one that committed is in our count and
-    // one still open waits and adds its delta after ours. Without the lock the recount overwrote a
-    // concurrent claim's delta and the campaign never completed (crash-recovery.test.ts, three workers).
-    if (tx.dialect === "postgres") await tx.all(`SELECT "id" FROM "Campaign" WHERE "id" = ? FOR UPDATE`, [campaignId]);
     await recountCampaign(tx, campaignId);
     await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
   });

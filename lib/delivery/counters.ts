@@ -200,6 +200,11 @@ export async function rollupFromLedger(tx: Sql, campaignId: number): Promise<Sta
 
 /** Rebuilds a campaign's counters and rollup rows from its messages (idempotent); used after launch and by maintenance. */
 export async function recountCampaign(tx: Sql, campaignId: number): Promise<void> {
+  // PostgreSQL: lock the campaign row before counting. Every counter writer updates that row in its own
+  // transaction, so one that committed is in our count and one still open waits and adds its delta after
+  // ours. Without it a recount (several workers finishing one launch, or `npm run recount`) overwrote a
+  // concurrent claim's delta and the campaign never completed (crash-recovery.test.ts, three workers).
+  if (tx.dialect === "postgres") await tx.all(`SELECT "id" FROM "Campaign" WHERE "id" = ? FOR UPDATE`, [campaignId]);
   const rollup = await rollupFromLedger(tx, campaignId);
   const counts = new Map<MessageState, number>();
   for (const r of rollup) counts.set(r.state, (counts.get(r.state) ?? 0) + r.messages);

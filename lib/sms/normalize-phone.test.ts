@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { getCountries, getCountryCallingCode } from "libphonenumber-js/min";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { describe, expect, it } from "vitest";
 import { fastE164, fastFormatted, normalizePhone } from "./normalize-phone";
 
@@ -52,21 +53,10 @@ describe("normalizePhone", () => {
   });
 });
 
-/** A deterministic PRNG so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("fastE164 agrees with libphonenumber-js", () => {
   const callingCodes = [...new Set(getCountries().map((c) => getCountryCallingCode(c)))];
-  const next = random(20261122);
+  const next = seededRandom(20261122);
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
 
   it("accepts nothing the library rejects, and gives the library's number and country", () => {
@@ -95,7 +85,7 @@ describe("fastE164 agrees with libphonenumber-js", () => {
   });
 
   it("agrees with normalizePhone's slow path on numbers the library accepts", () => {
-    const next2 = random(7);
+    const next2 = seededRandom(7);
     for (let i = 0; i < 30_000; i++) {
       const input = `+${callingCodes[Math.floor(next2() * callingCodes.length)]}${Array.from({ length: 5 + Math.floor(next2() * 8) }, () => Math.floor(next2() * 10)).join("")}`;
       const phone = parsePhoneNumberFromString(input);
@@ -108,7 +98,7 @@ describe("fastE164 agrees with libphonenumber-js", () => {
 describe("fastFormatted agrees with libphonenumber-js", () => {
   const countries = getCountries();
   const callingCodes = [...new Set(countries.map((c) => getCountryCallingCode(c)))];
-  const next = random(4242);
+  const next = seededRandom(4242);
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
   const SEPARATORS = [" ", "-", ".", " - ", "/", ""];
   /** Splits digits into groups with random separators, sometimes bracketing the first group. */

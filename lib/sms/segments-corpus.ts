@@ -6,17 +6,8 @@
  * combining marks, ZWJ sequences, flags and skin tones are left out on purpose (segments.test.ts pins them).
  */
 
-/** A seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+export { seededRandom } from "@/lib/testing/seeded-random";
 
 /**
  * What a text is made of. `gsm*` texts are pure GSM-7 and measured in septets; `ucs2*` texts contain at least

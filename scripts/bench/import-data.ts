@@ -5,19 +5,10 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { seededRandom } from "../../lib/testing/seeded-random";
 
 export const DEFAULT_COUNTRY = "US";
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hugo", "Inès", "Jonas", "Kenji", "Lucía"];
 const LAST = ["Martin", "Smith", "García", "Müller", "Rossi", "Silva", "Kumar", "Nguyen", "O'Brien", "Dubois"];
@@ -26,7 +17,7 @@ const TIERS = ["gold", "silver", "bronze"];
 const US_AREAS = ["201", "212", "305", "312", "415", "512", "617", "702", "808", "917"];
 
 export async function writeBenchCsv(file: string, rows: number, seed = 42): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const digits = (n: number) => {
     let s = "";
