@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { sqlFor } from "@/lib/db/sql";
 import { startDidwwFake, type DidwwFake } from "@/lib/providers/didww/fake-didww";
@@ -110,5 +111,23 @@ describe.each(testDatabases())("delivery engine on $name", (target) => {
     expect(fake.accepted.map((m) => `+${m.destination}`).sort()).toEqual(phones);
     const attempts = await t.db.sendAttempt.findMany({ where: { message: { campaignId: campaign.id } }, orderBy: { id: "asc" } });
     expect(attempts.map((a) => a.state)).toEqual(["queued", "queued", "queued", "queued", "submitted", "submitted", "submitted", "submitted"]);
+  });
+
+  it("claims nothing while a campaign is paused and finishes it once resumed", async () => {
+    const sql = sqlFor(t.raw);
+    const { listId } = await seedList(t.raw, "engine-pause", 6, 31690000000);
+    const account = await seedAccount(t.db, "didww", fake.url);
+    const campaign = await createCampaign(t.db, { name: "Paused", providerAccountId: account.id, text: "Hello", listIds: [listId] }, null);
+    await launchCampaign(sql, campaign.id);
+    await pauseCampaign(sql, campaign.id, { userId: null });
+    const worker = new DeliveryWorker({ sql, loadAccount: loaderFor(account.id), log: () => {} });
+    const before = fake.acceptedCount;
+    expect(await worker.tick()).toBe(0);
+    await worker.drain();
+    expect(fake.acceptedCount).toBe(before);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).queuedCount).toBe(6);
+    await resumeCampaign(sql, campaign.id, { userId: null });
+    await runUntilDone(worker, t.db, campaign.id);
+    expect(fake.acceptedCount - before).toBe(6);
   });
 });
