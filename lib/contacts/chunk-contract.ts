@@ -15,7 +15,7 @@ export interface ChunkWrite {
   duplicates: number;
   /** Rows in `contacts`. */
   contactCount: number;
-  /** JSON arrays of ContactRow, phones unique across them (see PreparedChunk). */
+  /** ContactRows serialised for the target database, phones unique across them (see PreparedChunk). */
   contacts: string[];
   /** Rows in `contacts` that opt their number out. */
   optOuts: number;

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import type { RawDb } from "@/lib/db/raw";
 import { detectDialect, detectEncoding, SAMPLE_BYTES, type Delimiter, type Dialect, type FileEncoding } from "./csv-dialect";
 import type { StartImport } from "./import.schema";
-import { commitPreparedChunk, failImport, finishImport, getImportReport, loadJobPlan, startImport, type ImportReport } from "./import-job";
+import { chunkPlanFor, commitPreparedChunk, failImport, finishImport, getImportReport, loadJobPlan, startImport, type ImportReport } from "./import-job";
 import { prepareFileInThread, prepareFileInWorker } from "./prepare-file";
 import type { ChunkOutcome } from "./write-chunk";
 import type { CsvReadOptions } from "./read-csv";
@@ -72,7 +72,7 @@ export async function importCsvFile(db: Db, raw: RawDb, file: string, options: I
     hasHeader,
     chunkRows: options.chunkRows ?? FILE_CHUNK_ROWS,
   };
-  const chunkPlan = { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry };
+  const chunkPlan = chunkPlanFor(plan, raw.dialect);
   const chunks = options.worker ? prepareFileInWorker(file, read, chunkPlan) : prepareFileInThread(file, read, chunkPlan);
   try {
     for await (const { index, prepared } of chunks) {

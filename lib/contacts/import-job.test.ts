@@ -40,6 +40,13 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     expect(await run(tab)).toMatchObject({ rowsRead: 1, created: 1 });
   });
 
+  it("stores backslashes, tabs, quotes and JSON-like text exactly as written", async () => {
+    const tricky = file('phone,first,last,note\n+33600000005,"Tab\there","C:\\N\\x","{""a"": ""\\N""}"\n');
+    const report = await run(tricky, { mapping: { ...mapping, fields: [{ column: 3, key: "note" }] }, newFields: [{ key: "note", label: "Note" }] });
+    expect(report).toMatchObject({ rowsRead: 1, created: 1, rejected: 0 });
+    expect(await contact("+33600000005")).toMatchObject({ firstName: "Tab\there", lastName: "C:\\N\\x", fields: { note: '{"a": "\\N"}' } });
+  });
+
   it("reads Windows-1252 files without a header", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("+33600000004;Zo"), 0xe9, ...new TextEncoder().encode(";M"), 0xfc, ...new TextEncoder().encode("ller\r\n")]);
     const report = await run(file(bytes));
@@ -146,7 +153,7 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     // A chunk whose list vanished mid-way fails on the foreign key: nothing of it may remain.
     const { commitPreparedChunk, prepareForJob } = await import("./import-job");
     await expect(
-      commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, prepareForJob(plan, { firstRowNumber: 2, rows: [["+33600000051"], ["+33600000052"]], malformed: [] })),
+      commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, prepareForJob(plan, t.raw.dialect, { firstRowNumber: 2, rows: [["+33600000051"], ["+33600000052"]], malformed: [] })),
     ).rejects.toThrow();
     expect(await contact("+33600000051")).toBeNull();
     const later = new Date(Date.now() + 10 * 60_000);

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/db/client";
 import type { RawDb } from "@/lib/db/raw";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { type ImportChunk, type StartImport, type StoredMapping, storedMappingSchema } from "./import.schema";
-import { type PreparedChunk, prepareChunk } from "./prepare-chunk";
+import { type ChunkPlan, type PreparedChunk, prepareChunk } from "./prepare-chunk";
 import { type ChunkOutcome, writeChunk } from "./write-chunk";
 
 /** After this long without a chunk, a running import counts as interrupted (its tab or server went away). */
@@ -78,8 +78,13 @@ export async function loadJobPlan(db: Db, jobId: number): Promise<JobPlan> {
   };
 }
 
-export function prepareForJob(plan: JobPlan, chunk: Pick<ImportChunk, "rows" | "firstRowNumber" | "malformed">): PreparedChunk {
-  return prepareChunk(chunk.rows, chunk.firstRowNumber, { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry }, chunk.malformed);
+/** What preparing a chunk of this job needs, with its rows serialised for the database `dialect`. */
+export function chunkPlanFor(plan: JobPlan, dialect: RawDb["dialect"]): ChunkPlan {
+  return { mapping: plan.mapping.columns, defaultCountry: plan.defaultCountry, rowFormat: dialect === "sqlite" ? "json" : "pg-copy" };
+}
+
+export function prepareForJob(plan: JobPlan, dialect: RawDb["dialect"], chunk: Pick<ImportChunk, "rows" | "firstRowNumber" | "malformed">): PreparedChunk {
+  return prepareChunk(chunk.rows, chunk.firstRowNumber, chunkPlanFor(plan, dialect), chunk.malformed);
 }
 
 /** Writes an already prepared chunk (the bulk importer prepares in worker threads). */
@@ -102,7 +107,7 @@ export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: numbe
 /** Validates, normalises and applies one uploaded chunk in one transaction. */
 export async function processImportChunk(db: Db, raw: RawDb, jobId: number, chunk: ImportChunk): Promise<ChunkOutcome> {
   const plan = await loadJobPlan(db, jobId);
-  return commitPreparedChunk(raw, plan, chunk.chunkIndex, prepareForJob(plan, chunk));
+  return commitPreparedChunk(raw, plan, chunk.chunkIndex, prepareForJob(plan, raw.dialect, chunk));
 }
 
 async function endImport(db: Db, jobId: number, userId: number | null, status: "completed" | "canceled" | "failed", error?: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ContactRow, joinPreparedParts, prepareChunk } from "./prepare-chunk";
+import { type ChunkPlan, type ContactRow, joinPreparedParts, prepareChunk } from "./prepare-chunk";
 
-const plan = { mapping: { phone: 0, firstName: 1, lastName: null, optOut: 2, fields: [] }, defaultCountry: "FR" };
+const plan: ChunkPlan = { mapping: { phone: 0, firstName: 1, lastName: null, optOut: 2, fields: [] }, defaultCountry: "FR", rowFormat: "json" };
 
 describe("prepareChunk", () => {
   it("writes contacts as JSON rows and counts opt-outs, repeats and rejects", () => {

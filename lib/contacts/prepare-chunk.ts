@@ -4,6 +4,7 @@
  * the chunk writer then applies the result in one transaction.
  */
 import { normalizePhone } from "@/lib/sms/normalize-phone";
+import { type RowFormat, serializeContactRows } from "./contact-rows";
 import { toCsvLine, unescapeCell } from "./csv-safe";
 import type { ColumnMapping } from "./import-mapping";
 
@@ -30,9 +31,8 @@ export interface PreparedChunk {
   /** How many rows `contacts` holds. */
   contactCount: number;
   /**
-   * The chunk's contacts as JSON arrays of ContactRow (one per prepared part, phones unique across them):
-   * strings cross threads in one copy each and go into SQL as one parameter per statement (json_each /
-   * jsonb_array_elements); parts of a few thousand rows keep the database's parse buffers small.
+   * The chunk's contacts, one string per prepared part (phones unique across them) in the plan's
+   * `rowFormat` (see contact-rows.ts): strings cross threads in one copy each.
    */
   contacts: string[];
   /** Rows in `contacts` that opt their number out. */
@@ -45,6 +45,8 @@ export interface PreparedChunk {
 export interface ChunkPlan {
   mapping: ColumnMapping;
   defaultCountry: string | null;
+  /** How `contacts` is serialised: the form the target database reads fastest. */
+  rowFormat: RowFormat;
 }
 
 const OPT_OUT_YES = new Set(["yes", "y", "true", "1", "x", "opted out", "opted-out", "optout", "opt-out", "stop", "unsubscribed", "oui", "si", "sí", "ja"]);
@@ -125,7 +127,7 @@ export function prepareChunk(rows: string[][], firstRowNumber: number, plan: Chu
     if (values.optOut) optOuts++;
     contacts.push([phone.e164, values.firstName, values.lastName, values.fields, phone.country, values.optOut ? 1 : 0]);
   }
-  return { rowsRead, contactCount: contacts.length, contacts: contacts.length > 0 ? [JSON.stringify(contacts)] : [], optOuts, rejected, duplicates };
+  return { rowsRead, contactCount: contacts.length, contacts: contacts.length > 0 ? [serializeContactRows(contacts, plan.rowFormat)] : [], optOuts, rejected, duplicates };
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
- * PostgreSQL side of `writeChunk`: set-based statements over the chunk's JSON rows (`jsonb_array_elements`),
- * so a chunk costs a few round trips whatever its size, and the client sends one string instead of building
- * per-column arrays. The job row is locked first, which serialises concurrent uploads of the same import.
+ * PostgreSQL side of `writeChunk`: the chunk's rows are COPied into a temporary table (dropped at commit),
+ * then applied by set-based statements over it, so a chunk costs a few round trips whatever its size. The
+ * job row is locked first, which serialises concurrent uploads of the same import.
  */
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate, OPT_OUT_SOURCE_IMPORT } from "./chunk-contract";
 
 /** Prisma keeps UTC in `timestamp(3)` columns; we pass text in that form so no session time zone applies. */
@@ -33,7 +36,10 @@ async function writeInTransaction(client: pg.PoolClient, chunk: ChunkWrite): Pro
   const now = pgTimestamp(new Date());
   const detail = `import #${chunk.jobId}`;
   const outcome: ChunkOutcome = { applied: true, created: 0, updated: 0, duplicates: 0, rejected: chunk.rejected.length };
-  for (const contacts of chunk.contacts) await writePart(client, chunk, contacts, { stamp, now, detail }, outcome);
+  if (chunk.contactCount > 0) {
+    await loadRows(client, chunk.contacts);
+    Object.assign(outcome, await applyRows(client, chunk, { stamp, now, detail }));
+  }
   // Rows neither created nor updated were repeats of contacts an earlier chunk of this job wrote.
   outcome.duplicates = chunk.duplicates + chunk.contactCount - outcome.created - outcome.updated;
   if (chunk.rejected.length > 0) {
@@ -51,35 +57,39 @@ async function writeInTransaction(client: pg.PoolClient, chunk: ChunkWrite): Pro
   return outcome;
 }
 
-/** Writes one part of a chunk's contacts (a JSON array of ContactRow), adding to the chunk's outcome. */
-async function writePart(
+/** The chunk's rows (COPY text, see contact-rows.ts) into the temporary table `import_rows`. */
+async function loadRows(client: pg.PoolClient, parts: readonly string[]): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE import_rows (phone text, "firstName" text, "lastName" text, fields jsonb, country text, "optOut" boolean) ON COMMIT DROP`,
+  );
+  await pipeline(Readable.from(parts), client.query(copyFrom(`COPY import_rows FROM STDIN`)));
+}
+
+/** Applies `import_rows`: contacts, list memberships and opt-out events; returns what it created and updated. */
+async function applyRows(
   client: pg.PoolClient,
   chunk: ChunkWrite,
-  contacts: string,
   { stamp, now, detail }: { stamp: string; now: string; detail: string },
-  outcome: ChunkOutcome,
-): Promise<void> {
+): Promise<{ created: number; updated: number }> {
   if (chunk.optOuts > 0) {
-    // Existing contacts this part opts out, recorded before the upsert changes what "already opted out" means.
+    // Existing contacts this chunk opts out, recorded before the upsert changes what "already opted out" means.
     await client.query(
       `INSERT INTO "OptOutEvent" ("contactId", "optedOut", source, detail, "userId", "createdAt")
-       SELECT c.id, true, '${OPT_OUT_SOURCE_IMPORT}', $2, $3, $4::timestamp(3)
-       FROM jsonb_array_elements($1::jsonb) AS e JOIN "Contact" c ON c.phone = e->>0
-       WHERE (e->>5)::int = 1 AND NOT c."optedOut" AND c."updatedAt" <> $5::timestamp(3)`,
-      [contacts, detail, chunk.userId, now, stamp],
+       SELECT c.id, true, '${OPT_OUT_SOURCE_IMPORT}', $1, $2, $3::timestamp(3)
+       FROM import_rows r JOIN "Contact" c ON c.phone = r.phone
+       WHERE r."optOut" AND NOT c."optedOut" AND c."updatedAt" <> $4::timestamp(3)`,
+      [detail, chunk.userId, now, stamp],
     );
   }
   // One statement: the upsert in phone order (index locality; a contact this job already touched is a repeat
   // from an earlier chunk and is left alone), then list memberships and opt-out events for what it returned.
+  // A contact created here has no memberships yet, so its membership is a plain insert (ON CONFLICT's
+  // speculative insertion costs an extra index probe and WAL record per row).
   const result = await client.query<{ created: number; updated: number }>(
-    `WITH input AS (
-       SELECT e->>0 AS phone, e->>1 AS first, e->>2 AS last, coalesce(nullif(e->3, 'null'::jsonb), '{}'::jsonb) AS fields,
-              e->>4 AS country, (e->>5)::int = 1 AS opt
-       FROM jsonb_array_elements($1::jsonb) AS e
-     ), up AS (
+    `WITH up AS (
        INSERT INTO "Contact" AS c (phone, "firstName", "lastName", fields, country, "optedOut", "optedOutAt", "optOutSource", source, "createdAt", "updatedAt")
-       SELECT phone, first, last, fields, country, opt, CASE WHEN opt THEN $2::timestamp(3) END,
-              CASE WHEN opt THEN '${OPT_OUT_SOURCE_IMPORT}' END, 'import', $3::timestamp(3), $3::timestamp(3) FROM input ORDER BY phone
+       SELECT phone, "firstName", "lastName", coalesce(fields, '{}'::jsonb), country, "optOut", CASE WHEN "optOut" THEN $1::timestamp(3) END,
+              CASE WHEN "optOut" THEN '${OPT_OUT_SOURCE_IMPORT}' END, 'import', $2::timestamp(3), $2::timestamp(3) FROM import_rows ORDER BY phone
        ON CONFLICT (phone) DO UPDATE SET
          "firstName" = COALESCE(EXCLUDED."firstName", c."firstName"),
          "lastName" = COALESCE(EXCLUDED."lastName", c."lastName"),
@@ -91,16 +101,18 @@ async function writePart(
          "updatedAt" = EXCLUDED."updatedAt"
        WHERE c."updatedAt" <> EXCLUDED."updatedAt"
        RETURNING id, (xmax = 0) AS inserted, "optedOut"
-     ), members AS (
+     ), new_members AS (
        INSERT INTO "ListMembership" ("listId", "contactId", "addedAt")
-       SELECT $4::int, id, $2::timestamp(3) FROM up WHERE $4::int IS NOT NULL ON CONFLICT DO NOTHING
+       SELECT $3::int, id, $1::timestamp(3) FROM up WHERE inserted AND $3::int IS NOT NULL
+     ), old_members AS (
+       INSERT INTO "ListMembership" ("listId", "contactId", "addedAt")
+       SELECT $3::int, id, $1::timestamp(3) FROM up WHERE NOT inserted AND $3::int IS NOT NULL ON CONFLICT DO NOTHING
      ), events AS (
        INSERT INTO "OptOutEvent" ("contactId", "optedOut", source, detail, "userId", "createdAt")
-       SELECT id, true, '${OPT_OUT_SOURCE_IMPORT}', $5, $6, $2::timestamp(3) FROM up WHERE inserted AND "optedOut"
+       SELECT id, true, '${OPT_OUT_SOURCE_IMPORT}', $4, $5, $1::timestamp(3) FROM up WHERE inserted AND "optedOut"
      )
      SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM up`,
-    [contacts, now, stamp, chunk.listId, detail, chunk.userId],
+    [now, stamp, chunk.listId, detail, chunk.userId],
   );
-  outcome.created += result.rows[0].created;
-  outcome.updated += result.rows[0].updated;
+  return result.rows[0];
 }

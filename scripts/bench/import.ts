@@ -29,6 +29,8 @@ interface RunResult {
   peak_rss_mb: number;
   /** Full import: time spent inside the chunk transactions (this thread, so about their CPU time). */
   write_s?: number;
+  /** Full import into PostgreSQL: the server's CPU time for it (its backends). */
+  db_cpu_s?: number | null;
   /** Phases run: CPU time reading + parsing, and preparing (normalising, validating, serialising). */
   read_parse_cpu_s?: number;
   prepare_cpu_s?: number;
@@ -62,7 +64,7 @@ try {
       const ratio = result.seconds / parse.seconds;
       console.log(
         `(b) full import into ${target.name}: ${result.rows_per_s.toLocaleString("en")} rows/s (${result.seconds} s, ${ratio.toFixed(2)}× parse; CPU ${result.cpu_s} s, ` +
-          `${result.write_s} s in chunk transactions), peak ${result.peak_rss_mb} MB; ${JSON.stringify(result.report)}`,
+          `${result.write_s} s in chunk transactions${result.db_cpu_s == null ? "" : `, server CPU ${result.db_cpu_s} s`}), peak ${result.peak_rss_mb} MB; ${JSON.stringify(result.report)}`,
       );
       results[target.name] = { rows_per_s: result.rows_per_s, peak_rss_mb: result.peak_rss_mb };
     } finally {
