@@ -6,14 +6,16 @@
 import type { Sql } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
 import { countSegments } from "@/lib/sms/segments";
-import { type AudienceContact, audienceCondition, contactsForNumbers, readAudiencePage } from "./audience";
+import { type AudienceCondition, type AudienceContact, audienceCondition, audiencePageEnds, contactsForNumbers, idRange, readAudienceRange } from "./audience";
 import { recountCampaign } from "@/lib/delivery/counters";
-import { type ConstantPage, constantPageEnd, insertConstantPage, insertMessages, type NewMessage } from "./insert-messages";
+import { type ConstantPage, type ExistingRows, insertConstantPage, insertMessages, type NewMessage } from "./insert-messages";
 import { compileTemplate, type CompiledTemplate, renderTemplate } from "./merge-fields";
 
+/** Contacts per transaction when their texts are rendered here. */
 const PAGE_SIZE = 5000;
 /** Contacts per transaction when the database copies a constant text (no rows pass through the process). */
 const CONSTANT_PAGE_SIZE = 50_000;
+const PG_UNIQUE_VIOLATION = "23505";
 
 interface CampaignRow {
   id: number;
@@ -57,16 +59,12 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     // No merge fields: every message has the same text, so the database copies the audience itself.
     const text = renderTemplate(template, { phone: "" });
     const page: ConstantPage = { campaignId, accountId: campaign.providerAccountId, expiresAt, now, text, ...countSegments(text), condition };
-    await insertConstantPages(sql, page);
-  } else {
-    let afterId = 0;
-    for (;;) {
-      const page = await readAudiencePage(sql, audience, afterId, PAGE_SIZE);
-      if (page.length === 0) break;
-      const rows = page.map((contact) => renderFor(template, contact));
-      await sql.transaction((tx) => insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows));
-      afterId = Number(page[page.length - 1].id);
-    }
+    await writePages(sql, await audiencePageEnds(sql, condition, CONSTANT_PAGE_SIZE), (tx, range, existing) => insertConstantPage(tx, page, range, existing));
+  } else if (condition) {
+    await writePages(sql, await audiencePageEnds(sql, condition, PAGE_SIZE), async (tx, range, existing) => {
+      const rows = (await readAudienceRange(tx, condition, range)).map((contact) => renderFor(template, contact));
+      await insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows, existing);
+    });
   }
 
   await sql.transaction(async (tx) => {
@@ -76,26 +74,43 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
   return true;
 }
 
+type WritePage = (tx: Sql, range: AudienceCondition, existing: ExistingRows) => Promise<void>;
+
 /**
- * Writes the pages of a constant-text launch, each in its own transaction. PostgreSQL writes two pages at
- * once on separate connections (the insert is CPU-bound in the server: index and foreign-key upkeep) while
- * the next page's bounds are found; SQLite has one writer, so one page at a time.
+ * Writes the audience's pages, each contact id range (previous end, end] in its own transaction, then the
+ * contacts after the last full page. PostgreSQL writes two pages at once on separate connections (the
+ * insert is CPU-bound in the server: index and foreign-key upkeep); SQLite has one writer, so one at a time.
  */
-async function insertConstantPages(sql: Sql, page: ConstantPage): Promise<void> {
+async function writePages(sql: Sql, pageEnds: number[], write: WritePage): Promise<void> {
   const parallel = sql.dialect === "postgres" ? 2 : 1;
   const writing: Promise<void>[] = [];
   try {
     let afterId = 0;
-    for (let lastId = await constantPageEnd(sql, page, 0, CONSTANT_PAGE_SIZE); lastId !== null; lastId = await constantPageEnd(sql, page, afterId, CONSTANT_PAGE_SIZE)) {
-      const [from, to] = [afterId, lastId];
-      writing.push(sql.transaction((tx) => insertConstantPage(tx, page, from, to)));
+    for (const lastId of [...pageEnds, null]) {
+      writing.push(writePage(sql, idRange(afterId, lastId), write));
       if (writing.length >= parallel) await writing.shift();
-      afterId = lastId;
+      if (lastId !== null) afterId = lastId;
     }
     await Promise.all(writing);
   } finally {
     // After a failure, the other page's transaction still ends before the launch reports the failure.
     await Promise.allSettled(writing);
+  }
+}
+
+/**
+ * PostgreSQL's ON CONFLICT inserts each row speculatively, about a fifth of a launch's time, and a page
+ * normally finds none of its rows there: so it is written without, and only a page that meets rows already
+ * there (a launch resumed after a crash, or another worker launching the same campaign) is written again
+ * skipping them. SQLite checks the unique key before inserting anyway, so it always skips.
+ */
+async function writePage(sql: Sql, range: AudienceCondition, write: WritePage): Promise<void> {
+  if (sql.dialect === "sqlite") return sql.transaction((tx) => write(tx, range, "skip"));
+  try {
+    await sql.transaction((tx) => write(tx, range, "fail"));
+  } catch (error) {
+    if ((error as { code?: string }).code !== PG_UNIQUE_VIOLATION) throw error;
+    await sql.transaction((tx) => write(tx, range, "skip"));
   }
 }
 

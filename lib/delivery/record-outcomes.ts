@@ -5,9 +5,9 @@
  * before the ids they name are applied as soon as the ids are recorded.
  */
 import type { Sql } from "@/lib/db/sql";
-import type { SendOutcome } from "@/lib/providers/types";
+import type { MessageState, SendOutcome } from "@/lib/providers/types";
 import type { ClaimedMessage } from "./claim";
-import { CounterDelta } from "./counters";
+import { CounterDelta, type RollupFacts } from "./counters";
 import { applyMessageUpdates, type MessageUpdate } from "./message-updates";
 import { setOptOut } from "./opt-out-signals";
 import { applyPendingBatch, applyPendingReports } from "./reports/pending-reports";
@@ -27,7 +27,7 @@ export async function recordOutcomes(sql: Sql, accountId: number, claimed: Claim
   const byAttempt = new Map(outcomes.map((o) => [o.attemptId, o]));
   const result: RecordResult = { accepted: 0, rejected: 0, retryable: 0, unknown: 0, backoffMs: 0 };
   const updates: MessageUpdate[] = [];
-  const counters = new CounterDelta();
+  const moves = new Map<string, { campaignId: number; to: MessageState; count: number; facts: RollupFacts }>();
   const optOuts: number[] = [];
   for (const message of claimed) {
     // An adapter that lost track of a message gives no outcome: we cannot know whether it left.
@@ -37,9 +37,19 @@ export async function recordOutcomes(sql: Sql, accountId: number, claimed: Claim
     result[outcome.kind] += 1;
     if (outcome.kind === "retryable") result.backoffMs = Math.max(result.backoffMs, outcome.retryAfterMs);
     if (outcome.kind === "rejected" && outcome.optOut) optOuts.push(message.contactId);
-    counters.move(message.campaignId, "sending", update.state, 1, { ...message.rollup, at: now });
     updates.push(update);
+    // Messages that make the same move are counted as one group: a batch is mostly one group.
+    const { rollup } = message;
+    const key = `${message.campaignId}|${update.state}|${rollup.accountId}|${rollup.bucket}|${rollup.submitted}`;
+    const move = moves.get(key);
+    if (move) {
+      move.count += 1;
+      move.facts.segments += rollup.segments;
+      move.facts.cost += rollup.cost;
+    } else moves.set(key, { campaignId: message.campaignId, to: update.state, count: 1, facts: { ...rollup, at: now } });
   }
+  const counters = new CounterDelta();
+  for (const move of moves.values()) counters.move(move.campaignId, "sending", move.to, move.count, move.facts);
   await sql.transaction(async (tx) => {
     await applyMessageUpdates(tx, updates, now);
     await counters.write(tx);

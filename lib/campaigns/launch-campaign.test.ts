@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openRawDb } from "@/lib/db/raw";
+import { sqlFor } from "@/lib/db/sql";
+import { expectCountersMatchRecount, statesOf } from "@/lib/delivery/testing/ledger-checks";
+import { seedAccount, seedList } from "@/lib/delivery/testing/seed-audience";
+import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
+import { createCampaign } from "./create-campaign";
+import { launchCampaign } from "./launch-campaign";
+
+// More contacts than one page of rendered texts (5,000), so a merge-field launch writes three pages.
+const CONTACTS = 12_000;
+const EXCLUDED = 100;
+const OPTED_OUT = 7;
+const AUDIENCE = CONTACTS - EXCLUDED;
+
+describe.each(testDatabases())("launching on $name", (target) => {
+  const t = useTestDatabase(target, "launch");
+  let account: number;
+  let list: number;
+  let exclude: number;
+
+  beforeAll(async () => {
+    account = (await seedAccount(t.db, "simulator", "simulator://local")).id;
+    ({ listId: list } = await seedList(t.raw, "everyone", CONTACTS, 31600000000));
+    // excluded from the middle of the second page; opted out across the pages
+    ({ listId: exclude } = await seedList(t.raw, "exclude", EXCLUDED, 31600006000));
+    const optedOut = Array.from({ length: OPTED_OUT }, (_, i) => `+${31600000000 + i * 1700}`);
+    await t.db.contact.updateMany({ where: { phone: { in: optedOut } }, data: { optedOut: true } });
+  }, 60_000);
+
+  const newCampaign = async (text: string) =>
+    (await createCampaign(t.db, { name: text, providerAccountId: account, text, listIds: [list], excludeListIds: [exclude] }, null)).id;
+
+  /** What a crash leaves: the campaign sending, not launched, and only some of its messages written. */
+  const crashMidLaunch = async (campaignId: number, keepFirst: number) => {
+    const sql = sqlFor(t.raw);
+    const [kept] = await sql.all<{ id: number }>(`SELECT "contactId" AS "id" FROM "Message" WHERE "campaignId" = ? ORDER BY "contactId" LIMIT 1 OFFSET ?`, [campaignId, keepFirst]);
+    await sql.run(`DELETE FROM "Message" WHERE "campaignId" = ? AND "contactId" >= ?`, [campaignId, Number(kept.id)]);
+    await sql.run(`UPDATE "Campaign" SET "launchedAt" = NULL WHERE "id" = ?`, [campaignId]);
+  };
+
+  it("writes one message per audience contact over several pages, rendered, opted-out ones skipped", async () => {
+    const id = await newCampaign("Hi {{first_name}}");
+    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(true);
+    expect(await statesOf(t.db, id)).toEqual({ queued: AUDIENCE - OPTED_OUT, skipped: OPTED_OUT });
+    const last = await t.db.message.findFirstOrThrow({ where: { campaignId: id }, orderBy: { contactId: "desc" } });
+    expect(last).toMatchObject({ destination: `+${31600000000 + CONTACTS - 1}`, text: `Hi Name${CONTACTS - 1}`, segments: 1 });
+    expect(await t.db.message.count({ where: { campaignId: id, destination: `+${31600006000}` } })).toBe(0);
+    await expectCountersMatchRecount(t.db, id);
+    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(false);
+  });
+
+  it.each([
+    ["with merge fields", "Hi {{first_name}}"],
+    ["without merge fields", "Spring sale today"],
+  ])("resumes a launch interrupted by a crash (%s) and writes only what is missing", async (_, text) => {
+    const id = await newCampaign(text);
+    await launchCampaign(sqlFor(t.raw), id);
+    // pages already written, one cut in the middle, and pages never written
+    await crashMidLaunch(id, 7_500);
+    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(true);
+    expect(await t.db.message.count({ where: { campaignId: id } })).toBe(AUDIENCE);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).launchedAt).not.toBeNull();
+    await expectCountersMatchRecount(t.db, id);
+  });
+
+  it("writes each message once when two processes finish the same launch at once", async () => {
+    const id = await newCampaign("Hello {{first_name}}");
+    const other = openRawDb(t.url);
+    try {
+      const launched = await Promise.all([launchCampaign(sqlFor(t.raw), id), launchCampaign(sqlFor(other), id)]);
+      // the second sees a sending campaign without launchedAt, as after a crash, and finishes it too
+      expect(launched).toEqual([true, true]);
+    } finally {
+      await other.close();
+    }
+    expect(await statesOf(t.db, id)).toEqual({ queued: AUDIENCE - OPTED_OUT, skipped: OPTED_OUT });
+    await expectCountersMatchRecount(t.db, id);
+  });
+});
