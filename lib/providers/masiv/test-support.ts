@@ -7,7 +7,7 @@ import { masivOptionsSchema, type MasivOptions, type MasivSettings } from "./set
 
 /** Settings for the fake's default account; `options` are parsed so defaults apply as in the app. */
 export function masivSettingsFor(
-  fake: MasivFake,
+  fake: Pick<MasivFake, "baseUrl">,
   overrides: Partial<Omit<MasivSettings, "options">> & { options?: Partial<MasivOptions> } = {},
 ): MasivSettings {
   return {

@@ -7,7 +7,7 @@ import { ogangiOptionsSchema, type OgangiOptions, type OgangiSettings } from "./
 
 /** Settings for the fake's default workspace; `options` are parsed so defaults apply as in the app. */
 export function ogangiSettingsFor(
-  fake: OgangiFake,
+  fake: Pick<OgangiFake, "baseUrl">,
   overrides: Partial<Omit<OgangiSettings, "options">> & { options?: Partial<OgangiOptions> } = {},
 ): OgangiSettings {
   return {

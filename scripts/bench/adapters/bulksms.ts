@@ -4,19 +4,18 @@
  * Run: `npx tsx scripts/bench/adapters/bulksms.ts [count] [runs]`.
  */
 import { httpRequest } from "../../../lib/providers/shared/http";
-import { startBulksmsFake } from "../../../lib/providers/bulksms/fake-bulksms";
 import { bulksmsProvider } from "../../../lib/providers/bulksms";
 import { planRequests, type RequestContext } from "../../../lib/providers/bulksms/request";
 import { MAX_DESTINATIONS_PER_REQUEST } from "../../../lib/providers/bulksms/settings";
 import { gsmMessage, REPORT_URLS, settingsFor } from "../../../lib/providers/bulksms/test-support";
-import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain } from "./harness";
+import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain, startFakeProcess } from "./harness";
 
 const BATCH = MAX_DESTINATIONS_PER_REQUEST;
 const SENDER = "ACME";
 const TEXT = "Spring sale: 20% off everything until Sunday. Reply STOP to opt out.";
 
 export async function benchAdapterBulksms(count = 100_000): Promise<AdapterBenchResult> {
-  const fake = await startBulksmsFake({ record: false, maxDestinations: BATCH });
+  const fake = await startFakeProcess("bulksms", { record: false, maxDestinations: BATCH });
   try {
     const settings = settingsFor(fake, { timeoutMs: 10_000, batchSize: BATCH, defaultSender: SENDER });
     const adapter = bulksmsProvider.create(settings);
@@ -24,6 +23,7 @@ export async function benchAdapterBulksms(count = 100_000): Promise<AdapterBench
     const plan: RequestContext = { baseUrl: fake.url, path: settings.options.sendPath, username: settings.credentials.username, password: settings.credentials.password, dlr: "1", source: SENDER, batchSize: BATCH, maxUrlLength: settings.options.maxUrlLength };
     return await compareAdapterWithRaw({
       messages: count,
+      fake,
       warmup: 4,
       adapterItems: batches,
       rawItems: batches.map((batch) => planRequests(batch, plan).requests.map((request) => request.url)),

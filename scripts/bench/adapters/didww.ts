@@ -3,24 +3,24 @@
  * same requests sent raw. Run: `npx tsx scripts/bench/adapters/didww.ts [count] [runs]`.
  */
 import { basicAuth, httpRequest } from "../../../lib/providers/shared/http";
-import { startDidwwFake } from "../../../lib/providers/didww/fake-didww";
 import { didwwProvider } from "../../../lib/providers/didww";
 import { REPORT_URLS, didwwMessage, didwwSettingsFor } from "../../../lib/providers/didww/test-support";
 import { BULK_PATH, JSON_API, messageDocument } from "../../../lib/providers/didww/wire";
-import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain } from "./harness";
+import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain, startFakeProcess } from "./harness";
 
 const BATCH = 1000;
 const SENDER = "37041123456";
 const TEXT = "Spring sale: 20% off everything until Sunday. Reply STOP to opt out.";
 
 export async function benchAdapterDidww(count = 100_000): Promise<AdapterBenchResult> {
-  const fake = await startDidwwFake({ record: false });
+  const fake = await startFakeProcess("didww", { record: false });
   try {
     const adapter = didwwProvider.create(didwwSettingsFor(fake, { timeoutMs: 10_000, batchSize: BATCH }));
     const batches = inBatches(Array.from({ length: count }, (_, i) => didwwMessage(`m${i}`, `+3704${String(i).padStart(7, "0")}`, TEXT)), BATCH);
     const headers = { authorization: basicAuth("user", "secret"), "content-type": JSON_API, accept: JSON_API };
     return await compareAdapterWithRaw({
       messages: count,
+      fake,
       warmup: 4,
       adapterItems: batches,
       rawItems: batches.map((batch) => messageDocument("bulk_outbound_messages", { destination: batch.map((m) => m.to.slice(1)), source: SENDER, content: TEXT })),

@@ -3,22 +3,22 @@
  * the same URLs sent raw. Run: `npx tsx scripts/bench/adapters/masiv.ts [count] [runs]`.
  */
 import { httpRequest } from "../../../lib/providers/shared/http";
-import { startMasivFake } from "../../../lib/providers/masiv/fake-masiv";
 import { masivProvider } from "../../../lib/providers/masiv";
 import { buildMasivSendUrl, masivSendPrefix } from "../../../lib/providers/masiv/send-message";
 import { masivMessage, masivSettingsFor, NO_REPORT_URLS } from "../../../lib/providers/masiv/test-support";
-import { type AdapterBenchResult, compareAdapterWithRaw, runIfMain } from "./harness";
+import { type AdapterBenchResult, compareAdapterWithRaw, runIfMain, startFakeProcess } from "./harness";
 
 const SENDER = "3027";
 
 export async function benchAdapterMasiv(count = 100_000): Promise<AdapterBenchResult> {
-  const fake = await startMasivFake({ record: false });
+  const fake = await startFakeProcess("masiv", { record: false });
   try {
     const settings = masivSettingsFor(fake, { timeoutMs: 10_000 });
     const adapter = masivProvider.create(settings);
     const messages = Array.from({ length: count }, (_, i) => masivMessage(`m${i}`, `+57315${String(i).padStart(7, "0")}`, `Hello ${i}, your code is ${i % 9973}`));
     return await compareAdapterWithRaw({
       messages: count,
+      fake,
       warmup: 2_000,
       adapterItems: messages,
       rawItems: messages.map((message) => {

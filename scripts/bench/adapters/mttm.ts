@@ -3,13 +3,12 @@
  * of 1000 (a message counts when its batch is accepted), and the fake's own capacity for the same request
  * bodies sent raw. Run: `npx tsx scripts/bench/adapters/mttm.ts [count] [runs]`.
  */
-import { startMttmFake } from "../../../lib/providers/mttm/fake-mttm";
 import { mttmProvider } from "../../../lib/providers/mttm/index";
 import { mttmOptionsSchema } from "../../../lib/providers/mttm/settings";
 import { batchBody, BATCH_PATH, jasminNumber } from "../../../lib/providers/mttm/wire";
 import { basicAuth, httpRequest } from "../../../lib/providers/shared/http";
 import type { OutgoingMessage, ReportUrls } from "../../../lib/providers/types";
-import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain } from "./harness";
+import { type AdapterBenchResult, compareAdapterWithRaw, inBatches, runIfMain, startFakeProcess } from "./harness";
 
 const BATCH = 1000;
 const REPORT_URLS: ReportUrls = {
@@ -20,7 +19,7 @@ const REPORT_URLS: ReportUrls = {
 };
 
 export async function benchAdapterMttm(count = 100_000): Promise<AdapterBenchResult> {
-  const fake = await startMttmFake({ record: false, callbacks: "off" });
+  const fake = await startFakeProcess("mttm", { record: false, callbacks: "off" });
   try {
     const credentials = { username: "mttm-user", password: "mttm-pass" };
     const adapter = mttmProvider.create({ baseUrl: fake.restUrl, credentials, options: mttmOptionsSchema.parse({}), defaultSender: "MTTM", timeoutMs: 30_000, batchSize: BATCH });
@@ -31,6 +30,7 @@ export async function benchAdapterMttm(count = 100_000): Promise<AdapterBenchRes
     const headers = { authorization: basicAuth(credentials.username, credentials.password), "content-type": "application/json", accept: "application/json" };
     return await compareAdapterWithRaw({
       messages: count,
+      fake,
       warmup: 4,
       adapterItems: batches,
       rawItems: batches.map((batch) => batchBody(batch.map((message) => ({ message, to: jasminNumber(message.to)! })), common, config)),
