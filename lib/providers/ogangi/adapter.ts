@@ -39,16 +39,23 @@ export function createOgangiAdapter(settings: OgangiSettings): ProviderAdapter {
     /**
      * Several messages go out concurrently, at most `options.concurrency` at once (independent requests,
      * outcomes matched by `attemptId`). OGANGI cannot hold messages, so a scheduled send is refused rather
-     * than delivered early.
+     * than delivered early. Not an `async` function, and one message (the engine's usual call, OGANGI taking
+     * one per request) skips mapWithConcurrency: each async layer costs a promise and microtask turns per
+     * message, and this gateway's throughput is bounded by per-message CPU.
      */
-    async send(request: SendRequest): Promise<SendOutcome[]> {
+    send(request: SendRequest): Promise<SendOutcome[]> {
       if (request.scheduleAt) {
-        return request.messages.map((message) => ({
-          kind: "rejected",
-          attemptId: message.attemptId,
-          code: "schedule-unsupported",
-          reason: "OGANGI cannot schedule messages; schedule the campaign in the app instead",
-        }));
+        return Promise.resolve(
+          request.messages.map((message) => ({
+            kind: "rejected",
+            attemptId: message.attemptId,
+            code: "schedule-unsupported",
+            reason: "OGANGI cannot schedule messages; schedule the campaign in the app instead",
+          })),
+        );
+      }
+      if (request.messages.length === 1) {
+        return sendOgangiMessage(settings, signer, request.messages[0], request.sender, request.signal).then(inList);
       }
       return mapWithConcurrency(request.messages, settings.options.concurrency, (message) =>
         sendOgangiMessage(settings, signer, message, request.sender, request.signal),
@@ -75,4 +82,8 @@ export function createOgangiAdapter(settings: OgangiSettings): ProviderAdapter {
       };
     },
   };
+}
+
+function inList(outcome: SendOutcome): SendOutcome[] {
+  return [outcome];
 }

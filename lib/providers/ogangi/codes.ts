@@ -86,5 +86,7 @@ export function normalizeStatus(raw: string): string {
 
 /** The meaning of a raw message status, or undefined for one we do not know (kept raw). */
 export function lookupMessageStatus(raw: string): OgangiMessageStatus | undefined {
+  // Most statuses arrive already in the table's form: found without building a normalised copy.
+  if (Object.hasOwn(OGANGI_MESSAGE_STATUSES, raw)) return OGANGI_MESSAGE_STATUSES[raw];
   return OGANGI_MESSAGE_STATUSES[normalizeStatus(raw)];
 }

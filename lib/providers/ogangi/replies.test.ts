@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { firstMessage, parseOgangiDate, parseOgangiReply, readMoList } from "./replies";
 import { outcomeFromSendReply } from "./send-message";
 import { ogangiOptionsSchema, type OgangiSettings } from "./settings";
@@ -80,6 +81,31 @@ describe("ogangi signing: the document's Java example", () => {
     expect(decodeBase64Url("SGVsbG8_Pj4=")).toBe("Hello?>>");
     expect(decodeBase64Url("SGVsbG8_Pj4")).toBe("Hello?>>");
     expect(decodeBase64Url("SGVsbG8/Pj4=")).toBeUndefined();
+  });
+
+  it("Base64: the same as standard Base64 with + and / swapped, for random texts of every padding length", () => {
+    const random = seededRandom(4);
+    // ASCII, accented letters, CJK and emoji, so the UTF-8 bytes hit `+`, `/` and every length modulo 3
+    const alphabet = [..."abcXYZ019 ?>~¿éñü中文👋🤣"];
+    const paddings = new Set<number>();
+    const swapped = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      const standard = Buffer.from(text, "utf8").toString("base64");
+      expect(base64UrlPadded(text)).toBe(standard.replace(/\+/g, "-").replace(/\//g, "_"));
+      paddings.add(standard.length - standard.replace(/=+$/, "").length);
+      for (const c of standard) if (c === "+" || c === "/") swapped.add(c);
+    }
+    expect([...paddings].sort()).toEqual([0, 1, 2]);
+    expect([...swapped].sort()).toEqual(["+", "/"]);
+  });
+
+  it("Base64: texts either side of the reused UTF-8 buffer's limit, short ones after them, lone surrogates as Buffer.from writes them", () => {
+    const urlSafe = (text: string) => Buffer.from(text, "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+    const longest = "中".repeat(1365); // 4,095 bytes: the last length the reused buffer takes
+    for (const text of [longest, "a", longest + "中", "中".repeat(5000), "ab", "👋".repeat(700) + "z", "", "broken \udc00 and \ud800"]) {
+      expect(base64UrlPadded(text)).toBe(urlSafe(text));
+    }
   });
 });
 

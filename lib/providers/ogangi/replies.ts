@@ -3,7 +3,7 @@
  * `description`) and a method-specific `result`. The document shows the elements with no root element; a
  * reply wrapped in one root is read the same way.
  */
-import { child, children, parseXmlReply, text } from "../shared/xml-reply";
+import { child, children, firstChild, parseXmlReply, text } from "../shared/xml-reply";
 import { fromWallClock } from "../shared/wall-clock";
 
 export interface OgangiReply {
@@ -39,14 +39,19 @@ export interface MoRecord {
   sendDate?: string;
 }
 
+// Made once: a reply is read for every message sent.
+const XML_OPTIONS = { rootless: true, arrayTags: ["message", "MOMessage"] } as const;
+
 /** Reads the static part and keeps `result` for the method-specific readers below. */
 export function parseOgangiReply(body: string): OgangiReply | Malformed {
-  const xml = parseXmlReply(body, { rootless: true, arrayTags: ["message", "MOMessage"] });
+  const xml = parseXmlReply(body, XML_OPTIONS);
   if (!xml.ok) return { kind: "malformed", reason: xml.reason };
   let node: Record<string, unknown> = xml.value;
-  const keys = Object.keys(node);
   // A single root element wrapping the static part (the document shows none; accept both).
-  if (typeof node.status !== "string" && keys.length === 1 && child(node, keys[0])) node = child(node, keys[0])!;
+  if (typeof node.status !== "string") {
+    const keys = Object.keys(node);
+    if (keys.length === 1 && child(node, keys[0])) node = child(node, keys[0])!;
+  }
   const status = text(node, "status");
   if (!status) return { kind: "malformed", reason: "no <status> in the reply" };
   return {
@@ -60,7 +65,7 @@ export function parseOgangiReply(body: string): OgangiReply | Malformed {
 
 /** The first `<message>` of a result (`result.messages.message` or `result.message`). */
 export function firstMessage(result: Record<string, unknown> | undefined): OgangiMessage | undefined {
-  const message = children(child(result, "messages"), "message")[0] ?? children(result, "message")[0];
+  const message = firstChild(child(result, "messages"), "message") ?? firstChild(result, "message");
   if (!message) return undefined;
   return {
     id: text(message, "id") || undefined,

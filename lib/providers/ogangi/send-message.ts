@@ -15,9 +15,6 @@ import { base64UrlPadded, pathSegment, type OgangiSigner } from "./signing";
 
 type Rejected = Extract<SendOutcome, { kind: "rejected" }>;
 
-/** A lone UTF-16 surrogate: Base64 of its UTF-8 would silently turn it into U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Sends one message; resolves with its outcome and never rejects. */
 export async function sendOgangiMessage(
   settings: OgangiSettings,
@@ -43,18 +40,18 @@ export function buildOgangiSendUrl(
   message: OutgoingMessage,
   sender: string | undefined,
 ): { kind: "url"; url: string } | Rejected {
-  const reject = (code: string, reason: string): Rejected => ({ kind: "rejected", attemptId: message.attemptId, code, reason });
   let to: string;
   try {
     to = toVendorNumber("ogangi", message.to);
   } catch (error) {
-    if (error instanceof InvalidE164Error) return reject("invalid-recipient", error.message);
+    if (error instanceof InvalidE164Error) return rejected(message, "invalid-recipient", error.message);
     throw error;
   }
   const from = sender || settings.defaultSender || "";
   const senderCheck = validateSenderId("ogangi", from);
-  if (!senderCheck.ok) return reject("invalid-sender", senderCheck.message);
-  if (LONE_SURROGATE.test(message.text)) return reject("invalid-text", "the text contains a broken Unicode character (lone surrogate)");
+  if (!senderCheck.ok) return rejected(message, "invalid-sender", senderCheck.message);
+  // a lone UTF-16 surrogate: Base64 of its UTF-8 would silently turn it into U+FFFD
+  if (!message.text.isWellFormed()) return rejected(message, "invalid-text", "the text contains a broken Unicode character (lone surrogate)");
   const { sendMethod, carrier, flags } = settings.options;
   const text = base64UrlPadded(message.text);
   if (sendMethod === "sendSMS") {
@@ -63,6 +60,12 @@ export function buildOgangiSendUrl(
   const segments = [pathSegment(from), pathSegment(carrier), to, text];
   if (sendMethod === "sendMTWithFlags") segments.push(pathSegment(flags ?? ""));
   return { kind: "url", url: signer.url("sendMT", segments) };
+}
+
+// Not a closure inside buildOgangiSendUrl: that would be a new function per message (and, under tsx, a
+// `__name` call renaming it each time).
+function rejected(message: OutgoingMessage, code: string, reason: string): Rejected {
+  return { kind: "rejected", attemptId: message.attemptId, code, reason };
 }
 
 /**

@@ -146,7 +146,10 @@ describe("ogangi send: signature, reply statuses and refusals", () => {
     const [scheduled] = await adapter().send({ messages: [message("a1", "+13056708084", "hi")], scheduleAt: new Date(), reportUrls: NO_REPORT_URLS });
     expect(scheduled).toMatchObject({ kind: "rejected", code: "schedule-unsupported" });
     expect(await sendOne("hi", { defaultSender: undefined })).toMatchObject({ kind: "rejected", code: "invalid-sender" });
-    expect(await sendOne("broken \udc00")).toMatchObject({ kind: "rejected", code: "invalid-text" });
+    // a lone low surrogate, a lone high one at the end, and a pair in the wrong order
+    for (const text of ["broken \udc00", "broken \ud800", "\udc00\ud800"]) {
+      expect(await sendOne(text)).toMatchObject({ kind: "rejected", code: "invalid-text" });
+    }
     expect(await sendOne("hi", {}, "13056708084")).toMatchObject({ kind: "rejected", code: "invalid-recipient" });
     expect(fake.server.requests).toHaveLength(0);
   });

@@ -7,9 +7,25 @@
 import { createHmac } from "node:crypto";
 import type { OgangiSettings } from "./settings";
 
+/** The `=` that pad unpadded Base64 by its length modulo 4 (a remainder of 1 never occurs). */
+const PADDING = ["", "", "==", "="];
+
+/**
+ * Where base64UrlPadded writes a text's UTF-8 bytes: one buffer rather than a new Buffer per call, which
+ * takes a slice of Node's shared pool and makes it allocate a new pool every few hundred messages. Safe to
+ * share: it is filled and read in the same synchronous call. Texts too long for it (over 1,365 characters,
+ * far beyond an SMS) get a Buffer of their own.
+ */
+const utf8Scratch = Buffer.allocUnsafe(4096);
+
 /** URL-safe Base64 with `=` padding kept (Java's `Base64.getUrlEncoder()`; Node's `base64url` drops it). */
 export function base64UrlPadded(text: string): string {
-  return Buffer.from(text, "utf8").toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+  // a UTF-16 code unit never takes more than 3 bytes of UTF-8
+  const unpadded =
+    3 * text.length <= utf8Scratch.length
+      ? utf8Scratch.toString("base64url", 0, utf8Scratch.write(text, "utf8"))
+      : Buffer.from(text, "utf8").toString("base64url");
+  return unpadded + PADDING[unpadded.length % 4];
 }
 
 /** Decodes URL-safe Base64 (padding optional, as Java's decoder); undefined for any other alphabet. */

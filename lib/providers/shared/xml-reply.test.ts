@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseXmlReply } from "./xml-reply";
+import { children, firstChild, parseXmlReply } from "./xml-reply";
 
 describe("parseXmlReply", () => {
   it("reads elements into fast-xml-parser's shape, ids as strings, entities decoded", () => {
@@ -52,5 +52,34 @@ describe("parseXmlReply", () => {
 
   it("reads HTML that happens to be well-formed as elements (callers then find no expected root)", () => {
     expect(parseXmlReply("<html><body><h1>502</h1></body></html>")).toEqual({ ok: true, value: { html: { body: { h1: "502" } } } });
+  });
+
+  it("reads tag forms around the name the same way: self-closing, attributes, whitespace before >", () => {
+    expect(parseXmlReply(`<r><a/><b x="1"/><c\t/><d >1</d ><e\u00a0y="2">3</e></r>`)).toEqual({
+      ok: true,
+      value: { r: { a: "", b: "", c: "", d: "1", e: "3" } },
+    });
+    expect(parseXmlReply(`<r a="<"/>`).ok).toBe(false);
+    expect(parseXmlReply(`<r><st<atus>1</status></r>`).ok).toBe(false);
+  });
+
+  it("reads element names the same every time, whatever they share with names seen before", () => {
+    const long = "n".repeat(41);
+    // axb/ayb: same length and end characters; status/statuz: a closing tag one letter off
+    const body = `<r><axb>1</axb><ayb>2</ayb><axb>3</axb><${long}>4</${long}><é\ud800>5</é\ud800><a>6</a><ab>7</ab></r>`;
+    const expected = { r: { axb: ["1", "3"], ayb: "2", [long]: "4", "é\ud800": "5", a: "6", ab: "7" } };
+    for (let i = 0; i < 3; i++) expect(parseXmlReply(body)).toEqual({ ok: true, value: expected });
+    expect(parseXmlReply("<r><status>1</statuz></r>").ok).toBe(false);
+    expect(parseXmlReply("<r><statuz>1</status></r>").ok).toBe(false);
+  });
+});
+
+describe("firstChild", () => {
+  it("is the first element that children() lists, without building the list", () => {
+    const node = { one: { id: "1" }, many: ["text", { id: "2" }, { id: "3" }], leaf: "x", none: ["a", "b"], nested: [["x"], { id: "4" }] };
+    for (const name of ["one", "many", "leaf", "none", "nested", "missing"]) expect(firstChild(node, name)).toBe(children(node, name)[0]);
+    expect(firstChild(node, "many")).toEqual({ id: "2" });
+    expect(firstChild(undefined, "one")).toBeUndefined();
+    expect(firstChild(["x"], "0")).toBeUndefined();
   });
 });

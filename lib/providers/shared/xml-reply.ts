@@ -17,48 +17,62 @@ export type XmlReply = { ok: true; value: Record<string, unknown> } | { ok: fals
 const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
+const GT = 0x3e;
+const SPACE = 0x20;
 const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+/** JavaScript's `\s`, for the rare character outside ASCII in a tag. */
+const WHITESPACE = /\s/;
 
 interface Frame {
   name: string;
-  node: Record<string, unknown>;
+  /** The element's children by name; made at its first child (most elements are leaves and need none). */
+  node: Record<string, unknown> | undefined;
   text: string;
-  hasChildren: boolean;
 }
 
 /**
  * Parses `body`. `rootless` accepts several top-level elements (OGANGI's replies are a sequence of elements
  * with no root). `arrayTags` are always returned as arrays, even when there is one.
+ *
+ * This runs once per message sent, so it scans with indexOf and char codes rather than a tokenizing regex,
+ * and slices only what it keeps: element names and leaf text.
  */
 export function parseXmlReply(body: string, options: { arrayTags?: readonly string[]; rootless?: boolean } = {}): XmlReply {
   const arrayTags = options.arrayTags ?? [];
-  const top: Frame = { name: "", node: {}, text: "", hasChildren: false };
+  const hasEntities = body.includes("&");
+  const top: Frame = { name: "", node: {}, text: "" };
   const stack: Frame[] = [top];
   let roots = 0;
   let pos = 0;
-  // A scan with indexOf rather than a tokenizing regex: this runs once per message sent.
+  // The next `<` when an opening tag already looked it up (it must lie beyond that tag's `>`), else -2.
+  let nextLt = -2;
   while (pos < body.length) {
-    const lt = body.indexOf("<", pos);
+    const lt = nextLt === -2 ? body.indexOf("<", pos) : nextLt;
+    nextLt = -2;
     const textEnd = lt === -1 ? body.length : lt;
     let frame = stack[stack.length - 1];
     if (textEnd > pos) {
-      const text = body.slice(pos, textEnd);
       // an element's text counts only until its first child element (replies have no mixed content)
       if (frame === top) {
-        if (text.trim()) return failure(body, "text outside any element");
-      } else if (!frame.hasChildren) frame.text += decodeEntities(text);
+        if (body.slice(pos, textEnd).trim()) return failure(body, "text outside any element");
+      } else if (!frame.node) frame.text += hasEntities ? decodeEntities(body.slice(pos, textEnd)) : body.slice(pos, textEnd);
     }
     if (lt === -1) break;
     const next = body.charCodeAt(lt + 1);
     if (next === SLASH) {
-      const gt = body.indexOf(">", lt + 2);
-      if (gt === -1) return failure(body, "a closing tag is cut short (truncated reply?)");
-      const name = body.slice(lt + 2, gt).trimEnd();
-      if (frame === top || frame.name !== name) return failure(body, `unexpected </${name}>`);
+      // the usual case, `</name>` closing the open element, recognised without slicing the name out
+      const end = lt + 2 + frame.name.length;
+      if (frame !== top && body.charCodeAt(end) === GT && body.startsWith(frame.name, lt + 2)) pos = end + 1;
+      else {
+        const gt = body.indexOf(">", lt + 2);
+        if (gt === -1) return failure(body, "a closing tag is cut short (truncated reply?)");
+        const name = body.slice(lt + 2, gt).trimEnd();
+        if (frame === top || frame.name !== name) return failure(body, `unexpected </${name}>`);
+        pos = gt + 1;
+      }
       stack.pop();
-      addChild(stack[stack.length - 1], name, valueOf(frame), arrayTags);
-      pos = gt + 1;
+      addChild(stack[stack.length - 1], frame.name, frame.node ?? frame.text.trim(), arrayTags);
     } else if (next === BANG) {
       if (body.startsWith("<!--", lt)) {
         const close = body.indexOf("-->", lt + 4);
@@ -80,15 +94,14 @@ export function parseXmlReply(body: string, options: { arrayTags?: readonly stri
     } else {
       const gt = body.indexOf(">", lt + 1);
       if (gt === -1) return failure(body, "a tag is cut short (truncated reply?)");
-      const inner = body.slice(lt + 1, gt);
-      const selfClosing = inner.endsWith("/");
-      const nameEnd = inner.search(/[\s/]/);
-      const name = nameEnd === -1 ? inner : inner.slice(0, nameEnd);
-      if (!name || inner.includes("<")) return failure(body, "malformed markup");
+      nextLt = body.indexOf("<", lt + 1);
+      const nameEnd = endOfName(body, lt + 1, gt);
+      if (nameEnd === lt + 1 || (nextLt !== -1 && nextLt < gt)) return failure(body, "malformed markup");
+      const name = nameAt(body, lt + 1, nameEnd);
       if (frame === top) roots++;
-      if (selfClosing) addChild(frame, name, "", arrayTags);
+      if (body.charCodeAt(gt - 1) === SLASH) addChild(frame, name, "", arrayTags); // `<name/>`, `<name a="1"/>`
       else {
-        frame = { name, node: {}, text: "", hasChildren: false };
+        frame = { name, node: undefined, text: "" };
         stack.push(frame);
       }
       pos = gt + 1;
@@ -97,23 +110,52 @@ export function parseXmlReply(body: string, options: { arrayTags?: readonly stri
   if (stack.length > 1) return failure(body, `<${stack[stack.length - 1].name}> is never closed (truncated reply?)`);
   if (roots === 0) return failure(body, "no XML element");
   if (roots > 1 && !options.rootless) return failure(body, "several root elements");
-  return { ok: true, value: top.node };
+  return { ok: true, value: top.node! };
+}
+
+/** Where a tag's name that starts at `start` ends: at the first whitespace or `/`, or at `gt` (the tag's `>`). */
+function endOfName(body: string, start: number, gt: number): number {
+  for (let i = start; i < gt; i++) {
+    const code = body.charCodeAt(i);
+    if (code === SLASH || code === SPACE || (code >= 0x09 && code <= 0x0d)) return i;
+    if (code > 0x7f && WHITESPACE.test(body[i])) return i;
+  }
+  return gt;
+}
+
+/**
+ * Names of elements seen in earlier replies, by a hash of their length and end characters: a reply's names
+ * are nearly always ones seen before. Matched in place, the known string is reused, already a property key
+ * V8 has internalised, instead of a new slice it must look up in its string table at every use as a key.
+ * Bounded: 256 slots, names of at most 40 characters.
+ */
+const knownNames: (string | undefined)[] = new Array(256).fill(undefined);
+const MAX_KNOWN_NAME = 40;
+
+function nameAt(body: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_KNOWN_NAME) return body.slice(start, end);
+  const slot = (length * 31 + body.charCodeAt(start) * 7 + body.charCodeAt(end - 1)) & 0xff;
+  const known = knownNames[slot];
+  if (known !== undefined && known.length === length && body.startsWith(known, start)) return known;
+  // copied code unit by code unit: a slice may keep the whole reply in memory while the name is known
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) codes.push(body.charCodeAt(i));
+  const name = String.fromCharCode(...codes);
+  knownNames[slot] = name;
+  return name;
 }
 
 function failure(body: string, reason: string): XmlReply {
   return { ok: false, reason: `${reason}: ${preview(body)}` };
 }
 
-function valueOf(frame: Frame): unknown {
-  return frame.hasChildren ? frame.node : frame.text.trim();
-}
-
 function addChild(parent: Frame, name: string, value: unknown, arrayTags: readonly string[]): void {
-  parent.hasChildren = true;
-  const existing = parent.node[name];
-  if (existing === undefined) parent.node[name] = arrayTags.includes(name) ? [value] : value;
+  const node = (parent.node ??= {});
+  const existing = node[name];
+  if (existing === undefined) node[name] = arrayTags.includes(name) ? [value] : value;
   else if (Array.isArray(existing)) existing.push(value);
-  else parent.node[name] = [existing, value];
+  else node[name] = [existing, value];
 }
 
 function decodeEntities(text: string): string {
@@ -143,6 +185,15 @@ export function text(node: unknown, name: string): string | undefined {
   if (!node || typeof node !== "object" || Array.isArray(node)) return undefined;
   const value = (node as Record<string, unknown>)[name];
   if (typeof value === "string") return value;
+  return undefined;
+}
+
+/** `children(node, name)[0]` without building the list: the first such child that is an element. */
+export function firstChild(node: unknown, name: string): Record<string, unknown> | undefined {
+  if (!node || typeof node !== "object" || Array.isArray(node)) return undefined;
+  const value = (node as Record<string, unknown>)[name];
+  if (!Array.isArray(value)) return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  for (const item of value) if (item && typeof item === "object" && !Array.isArray(item)) return item as Record<string, unknown>;
   return undefined;
 }
 
