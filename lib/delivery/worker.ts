@@ -47,6 +47,8 @@ export class DeliveryWorker {
   private readonly pausedUntil = new Map<number, number>();
   private readonly accounts = new Map<number, { account: EngineAccount; loadedAt: number }>();
   private readonly launching = new Set<number>();
+  /** Polling chores running in the background (see `inBackground`). */
+  private readonly polling = new Set<string>();
   private readonly running = new Set<Promise<unknown>>();
   private lastChores = 0;
   private lastInboundPoll = 0;
@@ -91,7 +93,7 @@ export class DeliveryWorker {
     return dispatched;
   }
 
-  /** Each chore runs on its own: one failing (a gateway down for polling) must not stop the others. */
+  /** Each chore runs on its own: one failing must not stop the others. */
   private async chores(now: Date): Promise<void> {
     const staleBefore = new Date(now.getTime() - (this.options.staleClaimMs ?? 60_000));
     const chores: [string, () => Promise<unknown>][] = [
@@ -103,12 +105,7 @@ export class DeliveryWorker {
       ["complete campaigns", () => completeFinishedCampaigns(this.sql, now)],
       ["expire unmatched reports", () => expireUnmatched(this.sql, now)],
       ["launch due campaigns", () => this.startDueLaunches(now)],
-      ["poll reports", () => pollDueReports(this.sql, (id) => this.account(id), now)],
     ];
-    if (now.getTime() - this.lastInboundPoll >= INBOUND_POLL_EVERY_MS) {
-      this.lastInboundPoll = now.getTime();
-      chores.push(["poll inbound", () => pollInboundMessages(this.sql, (id) => this.account(id), now)]);
-    }
     for (const [name, chore] of chores) {
       try {
         await chore();
@@ -116,6 +113,25 @@ export class DeliveryWorker {
         this.log(`${name} failed: ${(error as Error).message}`);
       }
     }
+    this.inBackground("poll reports", () => pollDueReports(this.sql, (id) => this.account(id), now));
+    if (now.getTime() - this.lastInboundPoll >= INBOUND_POLL_EVERY_MS) {
+      this.lastInboundPoll = now.getTime();
+      this.inBackground("poll inbound", () => pollInboundMessages(this.sql, (id) => this.account(id), now));
+    }
+  }
+
+  /**
+   * Runs a polling chore beside the sending, one of each kind at a time: a poll waits on a gateway round
+   * trip per message (seconds with a slow gateway), and awaited here it would hold up every campaign's sending.
+   */
+  private inBackground(name: string, chore: () => Promise<unknown>): void {
+    if (this.polling.has(name)) return;
+    this.polling.add(name);
+    this.track(
+      chore()
+        .catch((error) => this.log(`${name} failed: ${(error as Error).message}`))
+        .finally(() => this.polling.delete(name)),
+    );
   }
 
   /** Scheduled campaigns whose time came, and launches left unfinished (by a crash or by the UI). */
