@@ -31,12 +31,12 @@ describe.each(testDatabases())("launching on $name", (target) => {
   const newCampaign = async (text: string) =>
     (await createCampaign(t.db, { name: text, providerAccountId: account, text, listIds: [list], excludeListIds: [exclude] }, null)).id;
 
-  /** What a crash leaves: the campaign sending, not launched, and only some of its messages written. */
+  /** What a crash leaves: the campaign sending, not launched, only some of its messages written, and the dead launcher's lease. */
   const crashMidLaunch = async (campaignId: number, keepFirst: number) => {
     const sql = sqlFor(t.raw);
     const [kept] = await sql.all<{ id: number }>(`SELECT "contactId" AS "id" FROM "Message" WHERE "campaignId" = ? ORDER BY "contactId" LIMIT 1 OFFSET ?`, [campaignId, keepFirst]);
     await sql.run(`DELETE FROM "Message" WHERE "campaignId" = ? AND "contactId" >= ?`, [campaignId, Number(kept.id)]);
-    await sql.run(`UPDATE "Campaign" SET "launchedAt" = NULL WHERE "id" = ?`, [campaignId]);
+    await sql.run(`UPDATE "Campaign" SET "launchedAt" = NULL, "launchLeaseUntil" = ? WHERE "id" = ?`, [new Date(Date.now() + 30_000), campaignId]);
   };
 
   it("writes one message per audience contact over several pages, rendered, opted-out ones skipped", async () => {
@@ -58,19 +58,22 @@ describe.each(testDatabases())("launching on $name", (target) => {
     await launchCampaign(sqlFor(t.raw), id);
     // pages already written, one cut in the middle, and pages never written
     await crashMidLaunch(id, 7_500);
-    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(true);
+    // until the dead launcher's lease runs out, nobody else takes the launch
+    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(false);
+    expect(await t.db.campaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ launchedAt: null });
+    expect(await launchCampaign(sqlFor(t.raw), id, new Date(Date.now() + 31_000))).toBe(true);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).launchLeaseUntil).toBeNull();
     expect(await t.db.message.count({ where: { campaignId: id } })).toBe(AUDIENCE);
     expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).launchedAt).not.toBeNull();
     await expectCountersMatchRecount(t.db, id);
   });
 
-  it("writes each message once when two processes finish the same launch at once", async () => {
+  it("lets exactly one of two processes launch the same campaign at once", async () => {
     const id = await newCampaign("Hello {{first_name}}");
     const other = openRawDb(t.url);
     try {
       const launched = await Promise.all([launchCampaign(sqlFor(t.raw), id), launchCampaign(sqlFor(other), id)]);
-      // the second sees a sending campaign without launchedAt, as after a crash, and finishes it too
-      expect(launched).toEqual([true, true]);
+      expect(launched.sort()).toEqual([false, true]);
     } finally {
       await other.close();
     }

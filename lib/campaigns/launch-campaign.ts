@@ -29,20 +29,16 @@ interface CampaignRow {
 
 /**
  * Moves a draft or due scheduled campaign to `sending` and creates its messages. Returns false when
- * another process already launched it. `launchedAt` is null while rows are still being written.
+ * another process launched it or is launching it. `launchedAt` is null while rows are still being written,
+ * and `launchLeaseUntil` tells other workers the launch is in hand.
  */
 export async function launchCampaign(sql: Sql, campaignId: number, now = new Date()): Promise<boolean> {
-  const claimed = await sql.run(
-    `UPDATE "Campaign" SET "status" = 'sending', "updatedAt" = ? WHERE "id" = ? AND "status" IN ('draft', 'scheduled')`,
-    [now, campaignId],
-  );
   const [campaign] = await sql.all<CampaignRow>(
     `SELECT "id", "status", "text", "providerAccountId", "recipients", "validityHours", "launchedAt" FROM "Campaign" WHERE "id" = ?`,
     [campaignId],
   );
   if (!campaign) throw new UserError("The campaign does not exist.", 404);
-  // A campaign already sending with no launchedAt is a launch interrupted by a crash: finish it.
-  if (claimed === 0 && !(campaign.status === "sending" && campaign.launchedAt === null)) return false;
+  if (!(await takeLaunchLease(sql, campaignId, now))) return false;
 
   const expiresAt = new Date(now.getTime() + campaign.validityHours * 3600_000);
   const template = compileTemplate(campaign.text);
@@ -59,9 +55,9 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     // No merge fields: every message has the same text, so the database copies the audience itself.
     const text = renderTemplate(template, { phone: "" });
     const page: ConstantPage = { campaignId, accountId: campaign.providerAccountId, expiresAt, now, text, ...countSegments(text), condition };
-    await writePages(sql, await audiencePageEnds(sql, condition, CONSTANT_PAGE_SIZE), (tx, range, existing) => insertConstantPage(tx, page, range, existing));
+    await writePages(sql, campaignId, await audiencePageEnds(sql, condition, CONSTANT_PAGE_SIZE), (tx, range, existing) => insertConstantPage(tx, page, range, existing));
   } else if (condition) {
-    await writePages(sql, await audiencePageEnds(sql, condition, PAGE_SIZE), async (tx, range, existing) => {
+    await writePages(sql, campaignId, await audiencePageEnds(sql, condition, PAGE_SIZE), async (tx, range, existing) => {
       const rows = (await readAudienceRange(tx, condition, range)).map((contact) => renderFor(template, contact));
       await insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows, existing);
     });
@@ -69,10 +65,34 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
 
   await sql.transaction(async (tx) => {
     await recountCampaign(tx, campaignId);
-    await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
+    await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "launchLeaseUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
   });
   return true;
 }
+
+/**
+ * Takes the launch: a draft or due scheduled campaign, or one `sending` whose launch is unfinished (a
+ * crash, or the UI's start) and not leased by a live launcher. One statement, so of several workers
+ * exactly one wins; the winner renews the lease page by page (`renewLaunchLease`).
+ */
+async function takeLaunchLease(sql: Sql, campaignId: number, now: Date): Promise<boolean> {
+  const taken = await sql.run(
+    `UPDATE "Campaign" SET "status" = 'sending', "launchLeaseUntil" = ?, "updatedAt" = ?
+     WHERE "id" = ? AND ("status" IN ('draft', 'scheduled')
+       OR ("status" = 'sending' AND "launchedAt" IS NULL AND ("launchLeaseUntil" IS NULL OR "launchLeaseUntil" < ?)))`,
+    [leaseEnd(now), now, campaignId, now],
+  );
+  return taken > 0;
+}
+
+/** Its own statement, not part of a page's transaction: PostgreSQL writes two pages at once, and both would wait on the campaign's row. */
+async function renewLaunchLease(sql: Sql, campaignId: number): Promise<void> {
+  await sql.run(`UPDATE "Campaign" SET "launchLeaseUntil" = ? WHERE "id" = ?`, [leaseEnd(new Date()), campaignId]);
+}
+
+/** A page takes a second or two; a launcher silent this long has died. */
+const LAUNCH_LEASE_MS = 60_000;
+const leaseEnd = (from: Date) => new Date(from.getTime() + LAUNCH_LEASE_MS);
 
 type WritePage = (tx: Sql, range: AudienceCondition, existing: ExistingRows) => Promise<void>;
 
@@ -81,12 +101,13 @@ type WritePage = (tx: Sql, range: AudienceCondition, existing: ExistingRows) => 
  * contacts after the last full page. PostgreSQL writes two pages at once on separate connections (the
  * insert is CPU-bound in the server: index and foreign-key upkeep); SQLite has one writer, so one at a time.
  */
-async function writePages(sql: Sql, pageEnds: number[], write: WritePage): Promise<void> {
+async function writePages(sql: Sql, campaignId: number, pageEnds: number[], write: WritePage): Promise<void> {
   const parallel = sql.dialect === "postgres" ? 2 : 1;
   const writing: Promise<void>[] = [];
   try {
     let afterId = 0;
     for (const lastId of [...pageEnds, null]) {
+      await renewLaunchLease(sql, campaignId);
       writing.push(writePage(sql, idRange(afterId, lastId), write));
       if (writing.length >= parallel) await writing.shift();
       if (lastId !== null) afterId = lastId;

@@ -138,8 +138,9 @@ export class DeliveryWorker {
   private async startDueLaunches(now: Date): Promise<void> {
     const due = await this.sql.all<{ id: number; status: string; scheduledAt: string | Date | null; validityHours: number }>(
       `SELECT "id", "status", "scheduledAt", "validityHours" FROM "Campaign"
-       WHERE ("status" = 'scheduled' AND "scheduledAt" <= ?) OR ("status" = 'sending' AND "launchedAt" IS NULL)`,
-      [now],
+       WHERE ("status" = 'scheduled' AND "scheduledAt" <= ?)
+          OR ("status" = 'sending' AND "launchedAt" IS NULL AND ("launchLeaseUntil" IS NULL OR "launchLeaseUntil" < ?))`,
+      [now, now],
     );
     for (const campaign of due) {
       const id = Number(campaign.id);

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "Contact_lastName_firstName_idx";
