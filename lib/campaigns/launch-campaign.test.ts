@@ -68,6 +68,16 @@ describe.each(testDatabases())("launching on $name", (target) => {
     await expectCountersMatchRecount(t.db, id);
   });
 
+  it("releases the lease of a launch that failed, so the next chore retries it at once", async () => {
+    const id = await newCampaign("Hello");
+    // recipients that are not a JSON list: the launch throws after taking the lease
+    const sql = sqlFor(t.raw);
+    await sql.run(`UPDATE "Campaign" SET "recipients" = ${sql.dialect === "postgres" ? `'"not json"'::jsonb` : `'not json'`} WHERE "id" = ?`, [id]);
+    await expect(launchCampaign(sql, id)).rejects.toThrow(SyntaxError);
+    const after = await t.db.campaign.findUniqueOrThrow({ where: { id }, select: { status: true, launchedAt: true, launchLeaseUntil: true } });
+    expect(after).toEqual({ status: "sending", launchedAt: null, launchLeaseUntil: null });
+  });
+
   it("lets exactly one of two processes launch the same campaign at once", async () => {
     const id = await newCampaign("Hello {{first_name}}");
     const other = openRawDb(t.url);

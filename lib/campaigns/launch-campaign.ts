@@ -19,12 +19,10 @@ const PG_UNIQUE_VIOLATION = "23505";
 
 interface CampaignRow {
   id: number;
-  status: string;
   text: string;
   providerAccountId: number;
   recipients: string | string[] | null;
   validityHours: number;
-  launchedAt: string | Date | null;
 }
 
 /**
@@ -34,12 +32,28 @@ interface CampaignRow {
  */
 export async function launchCampaign(sql: Sql, campaignId: number, now = new Date()): Promise<boolean> {
   const [campaign] = await sql.all<CampaignRow>(
-    `SELECT "id", "status", "text", "providerAccountId", "recipients", "validityHours", "launchedAt" FROM "Campaign" WHERE "id" = ?`,
+    `SELECT "id", "text", "providerAccountId", "recipients", "validityHours" FROM "Campaign" WHERE "id" = ?`,
     [campaignId],
   );
   if (!campaign) throw new UserError("The campaign does not exist.", 404);
   if (!(await takeLaunchLease(sql, campaignId, now))) return false;
+  try {
+    await writeMessages(sql, campaign, now);
+  } catch (error) {
+    // A failed launch is retried at the next chore, not after the lease runs out.
+    await sql.run(`UPDATE "Campaign" SET "launchLeaseUntil" = NULL WHERE "id" = ?`, [campaignId]);
+    throw error;
+  }
+  await sql.transaction(async (tx) => {
+    await recountCampaign(tx, campaignId);
+    await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "launchLeaseUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
+  });
+  return true;
+}
 
+/** The audience's messages, written page by page (pages already there are skipped). */
+async function writeMessages(sql: Sql, campaign: CampaignRow, now: Date): Promise<void> {
+  const campaignId = Number(campaign.id);
   const expiresAt = new Date(now.getTime() + campaign.validityHours * 3600_000);
   const template = compileTemplate(campaign.text);
   const lists = await sql.all<{ listId: number; exclude: boolean | number }>(`SELECT "listId", "exclude" FROM "CampaignList" WHERE "campaignId" = ?`, [campaignId]);
@@ -62,12 +76,6 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
       await insertMessages(tx, campaignId, campaign.providerAccountId, expiresAt, now, rows, existing);
     });
   }
-
-  await sql.transaction(async (tx) => {
-    await recountCampaign(tx, campaignId);
-    await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "launchLeaseUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
-  });
-  return true;
 }
 
 /**
