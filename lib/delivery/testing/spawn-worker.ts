@@ -16,8 +16,8 @@ export interface WorkerChild {
   ready: Promise<void>;
   /** SIGKILL: no cleanup at all, as a power cut or an OOM kill. */
   kill(): Promise<void>;
-  /** SIGTERM: the worker records what is in flight, then reports its peak memory in MB. */
-  stop(): Promise<{ maxRssMb: number }>;
+  /** SIGTERM: the worker records what is in flight, then reports its peak memory in MB and its CPU time since ready. */
+  stop(): Promise<{ maxRssMb: number; cpuMs: number }>;
 }
 
 export function spawnWorker(config: WorkerProcessConfig): WorkerChild {
@@ -57,7 +57,7 @@ export function spawnWorker(config: WorkerProcessConfig): WorkerChild {
       child.kill("SIGTERM");
       const line = await waitFor((l) => l.startsWith("{"));
       await exited;
-      return JSON.parse(line) as { maxRssMb: number };
+      return JSON.parse(line) as { maxRssMb: number; cpuMs: number };
     },
   };
 }

@@ -8,7 +8,7 @@
  *   node --import tsx lib/delivery/testing/worker-process.ts '<WorkerProcessConfig as JSON>'
  *
  * Prints `ready` once the worker loop starts; on SIGTERM it stops cleanly and prints one line of JSON with
- * its peak memory (`{"maxRssMb": …}`).
+ * its peak memory and the CPU time it used since it was ready (`{"maxRssMb": …, "cpuMs": …}`).
  */
 import { openRawDb } from "@/lib/db/raw";
 import { sqlFor } from "@/lib/db/sql";
@@ -46,8 +46,10 @@ const worker = new DeliveryWorker({
 });
 const controller = new AbortController();
 process.once("SIGTERM", () => controller.abort());
+const cpuAtReady = process.cpuUsage();
 console.log("ready");
 await worker.run(controller.signal);
-console.log(JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const cpu = process.cpuUsage(cpuAtReady);
+console.log(JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
 await raw.close();
 process.exit(0);

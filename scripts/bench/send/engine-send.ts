@@ -19,6 +19,8 @@ export interface SendRun {
   msgs_per_s: number;
   seconds: number;
   worker_peak_rss_mb: number;
+  /** The worker process's CPU time per message (µs), from launch to the last outcome (steadier than wall time on a busy machine). */
+  worker_cpu_us_per_msg: number;
 }
 
 /** Sends a campaign over `listId` (`count` contacts) through `spec` (its `id` is filled in here). */
@@ -40,8 +42,14 @@ export async function benchEngineSend(database: TestDatabase, listId: number, co
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - started) / 1000;
-    const { maxRssMb } = await worker.stop();
-    return { campaignId: campaign.id, msgs_per_s: Math.round(count / seconds), seconds: Number(seconds.toFixed(2)), worker_peak_rss_mb: maxRssMb };
+    const { maxRssMb, cpuMs } = await worker.stop();
+    return {
+      campaignId: campaign.id,
+      msgs_per_s: Math.round(count / seconds),
+      seconds: Number(seconds.toFixed(2)),
+      worker_peak_rss_mb: maxRssMb,
+      worker_cpu_us_per_msg: Number(((cpuMs * 1000) / count).toFixed(1)),
+    };
   } catch (error) {
     await worker.kill();
     throw error;
