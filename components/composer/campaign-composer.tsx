@@ -1,24 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/campaigns/confirm-dialog";
 import { Field } from "@/components/field";
 import { type ComposeCampaign, type ComposeCampaignInput, composeCampaignSchema, localToUtc } from "@/lib/campaigns/compose.schema";
-import type { CampaignEstimate } from "@/lib/campaigns/estimate-campaign";
-import { validateSenderId } from "@/lib/sms/sender-id";
 import { AccountSelect, accountIdOptions } from "./account-select";
 import { AudiencePicker } from "./audience-picker";
 import { EstimatePanel } from "./estimate-panel";
 import { LaunchSummary } from "./launch-summary";
 import { MessageEditor } from "./message-editor";
 import { SchedulePicker } from "./schedule-picker";
+import { senderProblem } from "./sender-problem";
 import { TestSend } from "./test-send";
 import type { ComposerAccount, ComposerList, ComposerTemplate, EstimateFn, LaunchFn, SendSingleFn } from "./types";
 import { useEstimate } from "./use-estimate";
+import { useReviewThenSend } from "./use-review-then-send";
 
 interface Props {
   accounts: ComposerAccount[];
@@ -32,27 +31,17 @@ interface Props {
   sendSingle: SendSingleFn;
 }
 
-/** The sender's problem with the chosen vendor, if any (the server checks again). */
-export function senderProblem(account: ComposerAccount | undefined, sender: string | undefined): string | undefined {
-  if (!account) return undefined;
-  const check = validateSenderId(account.vendor, sender?.trim() || account.defaultSender || "");
-  return check.ok ? undefined : check.message;
-}
-
 /**
  * The campaign composer: audience, account and sender, message with its live counter, timing and rate,
  * a live preview of real renderings, and a confirmation of recipients, segments, cost and finish time
  * before anything is sent. The server validates the same schema and checks everything again.
  */
 export function CampaignComposer({ accounts, lists, templates, mergeFields, timezones, defaults, estimate, launch, sendSingle }: Props) {
-  const router = useRouter();
   const form = useForm<ComposeCampaignInput, unknown, ComposeCampaign>({ resolver: zodResolver(composeCampaignSchema), defaultValues: defaults });
   const { register, watch, setValue, setError, handleSubmit, formState } = form;
   const values = watch();
   const account = accounts.find((a) => a.id === Number(values.providerAccountId));
-  const [pending, setPending] = useState<{ estimate: CampaignEstimate; values: ComposeCampaign } | null>(null);
   const [error, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const listIds = values.listIds ?? [];
   const excludeListIds = values.excludeListIds ?? [];
@@ -70,38 +59,24 @@ export function CampaignComposer({ accounts, lists, templates, mergeFields, time
     setFormError(result.error);
   };
 
-  const review = handleSubmit(async (valid) => {
-    const chosen = accounts.find((a) => a.id === valid.providerAccountId);
-    if (!chosen?.enabled) return setError("providerAccountId", { message: "This account is disabled; choose another." });
-    const problem = senderProblem(chosen, valid.sender);
-    if (problem) return setError("sender", { message: problem });
-    setBusy(true);
-    const result = await estimate({ ...valid, recipients: [] });
-    setBusy(false);
-    if (!result.ok) return showServerErrors(result);
-    if (result.data.recipients === 0) return setError("listIds", { message: "The chosen audience has no one to send to." });
-    setFormError(null);
-    setPending({ estimate: result.data, values: valid });
+  const { pending, busy, review, confirm, cancel } = useReviewThenSend<ComposeCampaign>({
+    accounts,
+    setFieldError: (field, message) => setError(field === "audience" ? "listIds" : field, { message }),
+    showServerErrors,
+    emptyAudience: "The chosen audience has no one to send to.",
+    estimate: (valid) => estimate({ ...valid, recipients: [] }),
+    send: launch,
   });
-
-  const confirm = async () => {
-    if (!pending) return;
-    setBusy(true);
-    const result = await launch(pending.values);
-    setBusy(false);
-    if (!result.ok) {
-      setPending(null);
-      return showServerErrors(result);
-    }
-    router.push(`/campaigns/${result.data.id}`);
-  };
+  const onSubmit = handleSubmit(async (valid) => {
+    if (await review(valid)) setFormError(null);
+  });
 
   const errors = formState.errors;
   const senderError = errors.sender?.message ?? (values.sender ? senderProblem(account, values.sender) : undefined);
   const startAt = pending && pending.values.scheduleMode !== "now" ? localToUtc(pending.values.scheduledLocal!, pending.values.timezone) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <form onSubmit={review} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6" aria-label="Campaign">
+      <form onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6" aria-label="Campaign">
         <Field label="Campaign name" {...register("name")} error={errors.name?.message} />
         <AudiencePicker
           lists={lists}
@@ -179,7 +154,7 @@ export function CampaignComposer({ accounts, lists, templates, mergeFields, time
             : `Send to ${pending?.estimate.recipients.toLocaleString("en") ?? 0} ${pending?.estimate.recipients === 1 ? "recipient" : "recipients"}`
         }
         busy={busy}
-        onClose={() => setPending(null)}
+        onClose={cancel}
         onConfirm={confirm}
       >
         {pending && account && (
