@@ -66,8 +66,8 @@ describe.each(testDatabases())("audit coverage on $name", (target) => {
     await expectOneRow("campaign.resend", () => resendMessages(sql, campaign.id, ["failed"], actor));
     await expectOneRow("campaign.cancel", () => cancelCampaign(sql, campaign.id, actor));
 
-    await expectOneRow("contact.opt_out", () => optOutContacts(t.db, { phones: [phones[1], phones[2]] }, "manual", null, adminId));
-    await expectOneRow("contact.opt_in", () => optInContacts(t.db, { phones: [phones[1]] }, "manual", null, adminId));
+    await expectOneRow("contact.opt_out", () => optOutContacts(sql, { phones: [phones[1], phones[2]] }, { source: "manual", detail: null, actor: adminId }));
+    await expectOneRow("contact.opt_in", () => optInContacts(sql, { phones: [phones[1]] }, { source: "manual", detail: null, actor: adminId }));
     const contact = await t.db.contact.findFirstOrThrow({ where: { phone: phones[0] } });
     await expectOneRow("contact.opt_out", () => sql.transaction((tx) => setOptOut(tx, [contact.id], true, "inbound", "STOP", new Date())));
 

@@ -3,6 +3,7 @@
  * details never hold secret values.
  */
 import type { Db, Prisma } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 
 type Tx = Pick<Db, "auditLog">;
 
@@ -36,4 +37,21 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
       ip: entry.ip ?? null,
     },
   });
+}
+
+/** `audit` for changes made in a transaction of the raw SQL executor (bulk and delivery paths). */
+export async function auditSql(tx: Sql, entry: AuditEntry, now: Date): Promise<void> {
+  await tx.run(
+    `INSERT INTO "AuditLog" ("userId", "apiKeyId", "action", "targetType", "targetId", "details", "ip", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      entry.userId ?? null,
+      entry.apiKeyId ?? null,
+      entry.action,
+      entry.targetType ?? null,
+      entry.targetId === undefined ? null : String(entry.targetId),
+      entry.details === undefined ? null : JSON.stringify(entry.details),
+      entry.ip ?? null,
+      now,
+    ],
+  );
 }

@@ -3,7 +3,8 @@
  * conditional update on the campaign's status (so a stale click changes nothing), audited in the same
  * transaction. Campaigns scheduled at the gateway cannot be paused or canceled once handed over.
  */
-import { audit } from "@/lib/audit/audit";
+import { actorFields, auditSql } from "@/lib/audit/audit";
+import type { Prisma } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
 import { CounterDelta, moveMessages } from "@/lib/delivery/counters";
@@ -18,15 +19,12 @@ async function transition(sql: Sql, campaignId: number, from: string[], to: stri
       [to, now, campaignId, ...from],
     );
     if (changed === 0) throw new UserError(`The campaign cannot be ${action}d now (it is not ${from.join(" or ")}).`, 409);
-    await auditRaw(tx, actor, `campaign.${action}`, campaignId, now);
+    await auditCampaign(tx, actor, `campaign.${action}`, campaignId, now);
   });
 }
 
-async function auditRaw(tx: Sql, actor: Actor, action: string, campaignId: number, now: Date, details?: object): Promise<void> {
-  await tx.run(
-    `INSERT INTO "AuditLog" ("userId", "apiKeyId", "action", "targetType", "targetId", "details", "createdAt") VALUES (?, ?, ?, 'campaign', ?, ?, ?)`,
-    [actor.userId ?? null, actor.apiKeyId ?? null, action, String(campaignId), details ? JSON.stringify(details) : null, now],
-  );
+function auditCampaign(tx: Sql, actor: Actor, action: string, campaignId: number, now: Date, details?: Prisma.InputJsonObject): Promise<void> {
+  return auditSql(tx, { ...actorFields(actor), action, targetType: "campaign", targetId: campaignId, details }, now);
 }
 
 /** Starts a draft now; the worker writes its messages (a million recipients take seconds, not a request). */
@@ -61,7 +59,7 @@ export async function cancelCampaign(sql: Sql, campaignId: number, actor: Actor)
       now,
     });
     await counters.write(tx);
-    await auditRaw(tx, actor, "campaign.cancel", campaignId, now, { canceledMessages: canceled });
+    await auditCampaign(tx, actor, "campaign.cancel", campaignId, now, { canceledMessages: canceled });
   });
 }
 
@@ -87,7 +85,7 @@ export async function resendMessages(sql: Sql, campaignId: number, states: ("unk
     if (total === 0) return 0;
     await counters.write(tx);
     await tx.run(`UPDATE "Campaign" SET "status" = 'sending', "completedAt" = NULL, "updatedAt" = ? WHERE "id" = ? AND "status" IN ('completed', 'failed', 'sending', 'paused')`, [now, campaignId]);
-    await auditRaw(tx, actor, "campaign.resend", campaignId, now, { states, messages: total });
+    await auditCampaign(tx, actor, "campaign.resend", campaignId, now, { states, messages: total });
     return total;
   });
 }

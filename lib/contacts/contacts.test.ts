@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { sqlFor } from "@/lib/db/sql";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { exportContactsCsv, exportRejectedRowsCsv } from "./export-contacts";
 import { processImportChunk, startImport } from "./import-job";
@@ -43,10 +44,10 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
   });
 
   it("opts out by id or phone once, records every change, and opts back in", async () => {
-    expect(await optOutContacts(t.db, { contactIds: [ids[0]] }, "manual", null, null)).toEqual([ids[0]]);
-    expect(await optOutContacts(t.db, { phones: ["+33 6 12 34 56 01", "+14155552671"] }, "inbound", "STOP", null)).toEqual([ids[2]]);
+    expect(await optOutContacts(sqlFor(t.raw), { contactIds: [ids[0]] }, { source: "manual", detail: null, actor: null })).toEqual([ids[0]]);
+    expect(await optOutContacts(sqlFor(t.raw), { phones: ["+33 6 12 34 56 01", "+14155552671"] }, { source: "inbound", detail: "STOP", actor: null })).toEqual([ids[2]]);
     expect(await t.db.contact.findUnique({ where: { id: ids[2] } })).toMatchObject({ optedOut: true, optOutSource: "inbound" });
-    expect(await optInContacts(t.db, { contactIds: [ids[2]] }, "manual", "asked again", null)).toEqual([ids[2]]);
+    expect(await optInContacts(sqlFor(t.raw), { contactIds: [ids[2]] }, { source: "manual", detail: "asked again", actor: null })).toEqual([ids[2]]);
     const events = await t.db.optOutEvent.findMany({ where: { contactId: ids[2] }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.optedOut, e.source, e.detail])).toEqual([
       [true, "inbound", "STOP"],

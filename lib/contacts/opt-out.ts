@@ -1,53 +1,88 @@
 /**
- * Opting contacts out and back in, from anywhere: the contacts pages (manual), an import, a STOP reply
- * (inbound), a gateway report or the API. Every change is recorded as an OptOutEvent with its time and
- * source, in the same transaction; a contact already in the requested state is left alone (no event).
+ * Opting contacts out and back in, from anywhere: the contacts pages (manual), the API, a STOP reply
+ * (inbound), a gateway's opt-out code (in a delivery report or a send reply). One implementation,
+ * `changeOptOut`, in the caller's SQL transaction: every change is recorded as an OptOutEvent with its
+ * time and source and audited, and a contact already in the requested state is left alone (no event).
  * An opted-out contact is never sent a campaign message: the campaign engine filters on Contact.optedOut at
  * launch and again when it claims a batch.
  */
-import { audit } from "@/lib/audit/audit";
+import { type Actor, actorFields, auditSql } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
+import { castFor, oneOf, rowValues } from "@/lib/delivery/row-values";
 import { normalizePhone } from "@/lib/sms/normalize-phone";
 
 export const OPT_OUT_SOURCES = ["manual", "import", "inbound", "gateway", "api"] as const;
 export type OptOutSource = (typeof OPT_OUT_SOURCES)[number];
 
+/** Where a change comes from: its source, a detail shown in the contact's history (e.g. the reply's text), and who made it. */
+export interface OptOutOrigin {
+  source: OptOutSource;
+  detail: string | null;
+  actor: Actor;
+}
+
 /** Which contacts: by id, or by phone number (E.164, or anything normalisable without a default country). */
 export type ContactSelector = { contactIds: number[] } | { phones: string[] };
 
-function whereOf(who: ContactSelector) {
-  if ("contactIds" in who) return { id: { in: [...new Set(who.contactIds)] } };
+/**
+ * Sets the contacts' opt-out state in `tx`; returns the ids that changed. One audit row per call (the
+ * contact's id when there is one, else the count), one OptOutEvent per contact.
+ */
+export async function changeOptOut(tx: Sql, contactIds: number[], optedOut: boolean, origin: OptOutOrigin, now: Date): Promise<number[]> {
+  if (contactIds.length === 0) return [];
+  const ids = oneOf(tx.dialect, `"id"`, "int", [...new Set(contactIds)]);
+  const rows = await tx.all<{ id: number }>(
+    `UPDATE "Contact" SET "optedOut" = ?, "optedOutAt" = ?, "optOutSource" = ?, "updatedAt" = ? WHERE ${ids.sql} AND "optedOut" = ? RETURNING "id"`,
+    [optedOut, optedOut ? now : null, optedOut ? origin.source : null, now, ...ids.params, !optedOut],
+  );
+  const changed = rows.map((row) => Number(row.id));
+  if (changed.length === 0) return [];
+  const actor = actorFields(origin.actor);
+  const cast = castFor(tx.dialect);
+  const v = rowValues(tx.dialect, "v", { contact_id: "int" }, changed.map((id) => [id]));
+  await tx.run(
+    `INSERT INTO "OptOutEvent" ("contactId", "optedOut", "source", "detail", "userId", "createdAt")
+     SELECT v.contact_id, ?${cast("boolean")}, ?${cast("text")}, ?${cast("text")}, ?${cast("int")}, ?${cast("timestamp")} FROM ${v.sql}`,
+    [optedOut, origin.source, origin.detail, actor.userId, now, ...v.params],
+  );
+  await auditSql(
+    tx,
+    {
+      action: optedOut ? "contact.opt_out" : "contact.opt_in",
+      ...actor,
+      targetType: "contact",
+      targetId: changed.length === 1 ? changed[0] : undefined,
+      details: { count: changed.length, source: origin.source, ...(origin.detail ? { detail: origin.detail } : {}) },
+    },
+    now,
+  );
+  return changed;
+}
+
+/** Opts the selected contacts out; returns the ids that changed (those not already opted out). */
+export function optOutContacts(sql: Sql, who: ContactSelector, origin: OptOutOrigin): Promise<number[]> {
+  return changeSelected(sql, who, true, origin);
+}
+
+/** Opts the selected contacts back in (e.g. a person who asked again); returns the ids that changed. */
+export function optInContacts(sql: Sql, who: ContactSelector, origin: OptOutOrigin): Promise<number[]> {
+  return changeSelected(sql, who, false, origin);
+}
+
+function changeSelected(sql: Sql, who: ContactSelector, optedOut: boolean, origin: OptOutOrigin): Promise<number[]> {
+  return sql.transaction(async (tx) => changeOptOut(tx, await selectedIds(tx, who), optedOut, origin, new Date()));
+}
+
+async function selectedIds(tx: Sql, who: ContactSelector): Promise<number[]> {
+  if ("contactIds" in who) return who.contactIds;
   const phones = who.phones.map((p) => {
     const normalized = normalizePhone(p, null);
     return normalized.ok ? normalized.e164 : p;
   });
-  return { phone: { in: [...new Set(phones)] } };
-}
-
-async function setOptOut(db: Db, who: ContactSelector, optedOut: boolean, source: OptOutSource, detail: string | null, userId: number | null): Promise<number[]> {
-  return db.$transaction(async (tx) => {
-    const contacts = await tx.contact.findMany({ where: { ...whereOf(who), optedOut: !optedOut }, select: { id: true } });
-    const ids = contacts.map((c) => c.id);
-    if (ids.length === 0) return [];
-    const now = new Date();
-    await tx.contact.updateMany({
-      where: { id: { in: ids }, optedOut: !optedOut },
-      data: optedOut ? { optedOut: true, optedOutAt: now, optOutSource: source } : { optedOut: false, optedOutAt: null, optOutSource: null },
-    });
-    await tx.optOutEvent.createMany({ data: ids.map((contactId) => ({ contactId, optedOut, source, detail, userId, createdAt: now })) });
-    await audit(tx, { action: optedOut ? "contact.opt_out" : "contact.opt_in", userId, targetType: "contact", targetId: ids.length === 1 ? ids[0] : undefined, details: { count: ids.length, source } });
-    return ids;
-  });
-}
-
-/** Opts the contacts out; returns the ids that changed (those not already opted out). */
-export function optOutContacts(db: Db, who: ContactSelector, source: OptOutSource, detail: string | null, userId: number | null): Promise<number[]> {
-  return setOptOut(db, who, true, source, detail, userId);
-}
-
-/** Opts the contacts back in (e.g. a START reply, or a person who asked again); returns the ids that changed. */
-export function optInContacts(db: Db, who: ContactSelector, source: OptOutSource, detail: string | null, userId: number | null): Promise<number[]> {
-  return setOptOut(db, who, false, source, detail, userId);
+  const byPhone = oneOf(tx.dialect, `"phone"`, "text", [...new Set(phones)]);
+  const rows = await tx.all<{ id: number }>(`SELECT "id" FROM "Contact" WHERE ${byPhone.sql}`, byPhone.params);
+  return rows.map((row) => Number(row.id));
 }
 
 /** The contact's opt-out history, newest first. */

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { editorAction } from "@/lib/auth/action";
 import { db } from "@/lib/db/client";
+import { rawDb } from "@/lib/db/raw";
+import { sqlFor } from "@/lib/db/sql";
 import {
   bulkListSchema,
   contactIdsSchema,
@@ -29,7 +31,7 @@ export const deleteContactsAction = editorAction(contactIdsSchema, async ({ cont
 
 export const setOptOutAction = editorAction(optOutSchema, async ({ contactIds, optedOut, detail }, user) => {
   const change = optedOut ? optOutContacts : optInContacts;
-  const changed = await change(db(), { contactIds }, "manual", detail || null, user.id);
+  const changed = await change(sqlFor(rawDb()), { contactIds }, { source: "manual", detail: detail || null, actor: user.id });
   revalidatePath("/contacts", "layout");
   return changed.length;
 });

@@ -1,11 +1,13 @@
 /**
- * Creating and editing single contacts and opting them out, for the API.
+ * Creating and editing single contacts, and opting one out (through lib/contacts/opt-out.ts), for the API.
  * Thin Prisma functions kept here until lib/contacts offers its own (its helper was writing import only
  * when the API was built); they follow the same rules: E.164 numbers, custom fields that exist, an
  * OptOutEvent for every opt-out, and the audit row in the change's transaction.
  */
 import { type Actor, actorFields, audit } from "@/lib/audit/audit";
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import { type Db, Prisma } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/sms/normalize-phone";
 
@@ -105,15 +107,8 @@ export async function updateContact(db: Db, actor: Actor, contactId: number, cha
  * Opts a contact out: no campaign sends to them again (also checked when each batch is claimed). Opting
  * out someone already opted out changes nothing and records nothing.
  */
-export async function optOutContact(db: Db, actor: Actor, contactId: number, detail?: string, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const current = await tx.contact.findUnique({ where: { id: contactId } });
-    if (!current) throw new NotFoundError("The contact");
-    if (current.optedOut) return current;
-    const contact = await tx.contact.update({ where: { id: contactId }, data: { optedOut: true, optedOutAt: now, optOutSource: "api" } });
-    const { userId } = actorFields(actor);
-    await tx.optOutEvent.create({ data: { contactId, optedOut: true, source: "api", detail: detail ?? null, userId, createdAt: now } });
-    await audit(tx, { action: "contact.opt_out", ...actorFields(actor), targetType: "contact", targetId: contactId });
-    return contact;
-  });
+export async function optOutContact(services: { db: Db; sql: Sql }, actor: Actor, contactId: number, detail?: string) {
+  if (!(await services.db.contact.findUnique({ where: { id: contactId }, select: { id: true } }))) throw new NotFoundError("The contact");
+  await services.sql.transaction((tx) => changeOptOut(tx, [contactId], true, { source: "api", detail: detail ?? null, actor }, new Date()));
+  return services.db.contact.findUniqueOrThrow({ where: { id: contactId } });
 }

@@ -113,7 +113,7 @@ export const optOutContactEndpoint = defineEndpoint({
   params: idParamsSchema,
   body: z.object({ detail: z.string().trim().max(500).optional().describe("Why, e.g. where the request came from.") }).optional(),
   response: { status: 200, description: "The contact, opted out.", schema: contactSchema },
-  handle: async ({ services, params, body, principal }) => presentContact(await optOutContact(services.db, { apiKeyId: principal.keyId }, params.id, body?.detail)),
+  handle: async ({ services, params, body, principal }) => presentContact(await optOutContact(services, { apiKeyId: principal.keyId }, params.id, body?.detail)),
 });
 
 export const importContacts = defineEndpoint({
