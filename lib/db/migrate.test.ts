@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPgDatabase, dropPgDatabase, pgUrlFor } from "../../scripts/db/pg-databases";
 import { APP_MIGRATIONS_TABLE, applyMigrations } from "./migrate";
 import { defaultMigrationsRoot, readMigrations, type DatabaseKind } from "./migration-files";
+import { openRawDb } from "./raw";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "smscm-migrate-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -50,6 +51,17 @@ describe("applyMigrations on SQLite", () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(["User", "Message", "Campaign", APP_MIGRATIONS_TABLE]));
     db.close();
+  });
+
+  it("opens raw connections with the engine's settings: WAL, NORMAL sync, a 40 MB checkpoint threshold", async () => {
+    const url = freshUrl();
+    await applyMigrations(url);
+    const raw = openRawDb(url);
+    if (raw.dialect !== "sqlite") throw new Error("expected SQLite");
+    expect(raw.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.sqlite.pragma("synchronous", { simple: true })).toBe(1);
+    expect(raw.sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(10000);
+    await raw.close();
   });
 
   it("applies only migrations added since the last run", async () => {
