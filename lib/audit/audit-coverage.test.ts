@@ -9,9 +9,8 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { cancelCampaign, pauseCampaign, requestLaunch, resendMessages, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
-import { optInContacts, optOutContacts } from "@/lib/contacts/opt-out";
+import { changeOptOut, optInContacts, optOutContacts } from "@/lib/contacts/opt-out";
 import { sqlFor } from "@/lib/db/sql";
-import { setOptOut } from "@/lib/delivery/opt-out-signals";
 import { seedList } from "@/lib/delivery/testing/seed-audience";
 import { deleteAccount, setAccountEnabled } from "@/lib/providers/accounts/manage-account";
 import { createAccount, updateAccount } from "@/lib/providers/accounts/save-account";
@@ -69,7 +68,7 @@ describe.each(testDatabases())("audit coverage on $name", (target) => {
     await expectOneRow("contact.opt_out", () => optOutContacts(sql, { phones: [phones[1], phones[2]] }, { source: "manual", detail: null, actor: adminId }));
     await expectOneRow("contact.opt_in", () => optInContacts(sql, { phones: [phones[1]] }, { source: "manual", detail: null, actor: adminId }));
     const contact = await t.db.contact.findFirstOrThrow({ where: { phone: phones[0] } });
-    await expectOneRow("contact.opt_out", () => sql.transaction((tx) => setOptOut(tx, [contact.id], true, "inbound", "STOP", new Date())));
+    await expectOneRow("contact.opt_out", () => sql.transaction((tx) => changeOptOut(tx, [contact.id], true, { source: "inbound", detail: "STOP", actor: null }, new Date())));
 
     const apiKey = await expectOneRow("api_key.create", () => createApiKey(t.db, adminId, { name: "CRM", scope: "send" }));
     await expectOneRow("api_key.revoke", () => revokeApiKey(t.db, adminId, Number(apiKey.targetId)));

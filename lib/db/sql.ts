@@ -7,6 +7,7 @@
  * with Prisma's connection: better-sqlite3 is synchronous, so concurrent async work can never interleave
  * statements inside another's BEGIN…COMMIT, nor make one connection busy-wait on the other.
  */
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { RawDb } from "./raw";
@@ -15,11 +16,20 @@ import { type AsyncLock, sqliteLock } from "./sqlite-lock";
 
 export type SqlParam = string | number | bigint | boolean | null | Date | string[] | number[];
 
+/**
+ * `prepared`: on PostgreSQL, run the statement as a named prepared statement, parsed once per connection
+ * and, once the server settles on a generic plan, no longer planned each time. For hot statements of fixed
+ * text (arrays as parameters, never a number of placeholders that varies). SQLite always prepares.
+ */
+export interface RunOptions {
+  prepared?: boolean;
+}
+
 export interface Sql {
   dialect: "sqlite" | "postgres";
-  all<T = Record<string, unknown>>(query: string, params?: SqlParam[]): Promise<T[]>;
+  all<T = Record<string, unknown>>(query: string, params?: SqlParam[], options?: RunOptions): Promise<T[]>;
   /** Runs a statement; resolves with the number of rows it changed. */
-  run(query: string, params?: SqlParam[]): Promise<number>;
+  run(query: string, params?: SqlParam[], options?: RunOptions): Promise<number>;
   /** Runs `work` in one transaction (SQLite: BEGIN IMMEDIATE, so the write lock is taken up front). */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
 }
@@ -40,13 +50,27 @@ function sqliteParam(value: SqlParam): unknown {
 // PostgreSQL columns are `timestamp(3)` without zone holding UTC; an ISO string's zone is ignored on cast.
 const pgParam = (value: SqlParam): unknown => (value instanceof Date ? value.toISOString() : value);
 
+/**
+ * Prepared statements per connection, shared by the executor and its transactions (preparing a batch
+ * statement of a few thousand placeholders costs more than running it). Bounded: bulk statements' text
+ * varies with their row count, so the cache is emptied when it grows past what hot paths use.
+ */
+const MAX_CACHED_STATEMENTS = 500;
+const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function preparedOn(db: Database.Database, query: string): Database.Statement {
+  let statements = statementCaches.get(db);
+  if (!statements) statementCaches.set(db, (statements = new Map()));
+  let statement = statements.get(query);
+  if (!statement) {
+    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+    statements.set(query, (statement = db.prepare(query)));
+  }
+  return statement;
+}
+
 function sqliteSql(db: Database.Database, lock: AsyncLock, inTransaction: boolean): Sql {
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (query: string) => {
-    let statement = statements.get(query);
-    if (!statement) statements.set(query, (statement = db.prepare(query)));
-    return statement;
-  };
+  const prepare = (query: string) => preparedOn(db, query);
   // Outside a transaction, wait for any open one: the connection is shared, so a statement run between
   // another transaction's awaits would otherwise become part of it.
   const exclusive = <T>(work: () => T): Promise<T> => (inTransaction ? Promise.resolve(work()) : lock.run(work));
@@ -80,16 +104,33 @@ function sqliteSql(db: Database.Database, lock: AsyncLock, inTransaction: boolea
   return self;
 }
 
+/**
+ * A prepared statement's text and name, kept per text: the same name on every connection (pg prepares it
+ * once on each), and no placeholder rewriting of a long statement on every call.
+ */
+const preparedStatements = new Map<string, { name: string; text: string }>();
+function preparedStatement(query: string): { name: string; text: string } {
+  let statement = preparedStatements.get(query);
+  if (!statement) {
+    const text = toPgPlaceholders(query);
+    statement = { name: `s_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`, text };
+    preparedStatements.set(query, statement);
+  }
+  return statement;
+}
+
 function pgSql(client: pg.Pool | pg.PoolClient, pool: pg.Pool | undefined): Sql {
+  const query = (text: string, params: SqlParam[], options?: RunOptions) => {
+    const values = params.map(pgParam);
+    return options?.prepared ? client.query({ ...preparedStatement(text), values }) : client.query(toPgPlaceholders(text), values);
+  };
   const self: Sql = {
     dialect: "postgres",
-    async all<T>(query: string, params: SqlParam[] = []) {
-      const result = await client.query(toPgPlaceholders(query), params.map(pgParam));
-      return result.rows as T[];
+    async all<T>(text: string, params: SqlParam[] = [], options?: RunOptions) {
+      return (await query(text, params, options)).rows as T[];
     },
-    async run(query, params = []) {
-      const result = await client.query(toPgPlaceholders(query), params.map(pgParam));
-      return result.rowCount ?? 0;
+    async run(text, params = [], options) {
+      return (await query(text, params, options)).rowCount ?? 0;
     },
     async transaction(work) {
       if (!pool) return work(self);

@@ -23,11 +23,13 @@ export interface MessageUpdate {
   cost?: number | null;
   /** When to poll the gateway about this message (gateways without pushed reports). */
   nextPollAt?: Date | null;
+  /** The message passed through `sent` on its way to `state` (reports of one round): it was submitted and sent now. */
+  passedSent?: boolean;
 }
 
 /** Values carried per row (unquoted names: PostgreSQL folds them alike on both sides). */
 const COLUMNS = {
-  message_id: "int", attempt_id: "int", state: "text", final: "boolean", providerMessageId: "text", batchId: "text", errorCode: "text",
+  message_id: "int", attempt_id: "int", state: "text", final: "boolean", sent: "boolean", providerMessageId: "text", batchId: "text", errorCode: "text",
   errorText: "text", rawStatus: "text", cost: "numeric", retryAt: "timestamp", nextPollAt: "timestamp",
 } as const;
 
@@ -37,7 +39,7 @@ const KEPT = ["providerMessageId", "batchId", "errorCode", "errorText", "rawStat
 const REPLACED = ["retryAt", "nextPollAt"] as const;
 
 const row = (u: MessageUpdate) => [
-  u.messageId, u.attemptId, u.state, TERMINAL_STATES.has(u.state), u.providerMessageId, u.batchId, u.errorCode,
+  u.messageId, u.attemptId, u.state, TERMINAL_STATES.has(u.state), u.state === "sent" || Boolean(u.passedSent), u.providerMessageId, u.batchId, u.errorCode,
   u.errorText, u.rawStatus, u.cost, u.retryAt, u.nextPollAt,
 ];
 
@@ -62,8 +64,8 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
     const v = values(current);
     await tx.run(
       `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${kept("m", current)}${replaced.map((c) => `, "${c}" = v.${c}`).join("")},
-         "submittedAt" = CASE WHEN v.state IN ('submitted', 'sent') AND m."submittedAt" IS NULL THEN ?${ts} ELSE m."submittedAt" END,
-         "sentAt" = CASE WHEN v.state = 'sent' AND m."sentAt" IS NULL THEN ?${ts} ELSE m."sentAt" END,
+         "submittedAt" = CASE WHEN (v.state = 'submitted' OR v.sent) AND m."submittedAt" IS NULL THEN ?${ts} ELSE m."submittedAt" END,
+         "sentAt" = CASE WHEN v.sent AND m."sentAt" IS NULL THEN ?${ts} ELSE m."sentAt" END,
          "finalAt" = CASE WHEN v.final THEN ?${ts} END, "updatedAt" = ?${ts}
        FROM ${v.sql} WHERE m."id" = v.message_id`,
       [now, now, now, now, ...v.params],

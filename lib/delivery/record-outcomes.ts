@@ -9,7 +9,7 @@ import type { MessageState, SendOutcome } from "@/lib/providers/types";
 import type { ClaimedMessage } from "./claim";
 import { CounterDelta, type RollupFacts } from "./counters";
 import { applyMessageUpdates, type MessageUpdate } from "./message-updates";
-import { setOptOut } from "./opt-out-signals";
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import { applyPendingBatch, applyPendingReports } from "./reports/pending-reports";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
 
@@ -53,7 +53,7 @@ export async function recordOutcomes(sql: Sql, accountId: number, claimed: Claim
   await sql.transaction(async (tx) => {
     await applyMessageUpdates(tx, updates, now);
     await counters.write(tx);
-    if (optOuts.length > 0) await setOptOut(tx, optOuts, true, "gateway", "the gateway reported an opt-out or do-not-disturb number", now);
+    if (optOuts.length > 0) await changeOptOut(tx, optOuts, true, { source: "gateway", detail: "the gateway reported an opt-out or do-not-disturb number", actor: null }, now);
     const ids = updates.map((u) => u.providerMessageId).filter((id): id is string => Boolean(id));
     if (ids.length > 0) await applyPendingReports(tx, accountId, ids, now);
     const batches = new Set(updates.map((u) => u.batchId).filter((id): id is string => Boolean(id)));

@@ -5,7 +5,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { InboundMessage } from "@/lib/providers/types";
-import { setOptOut } from "../opt-out-signals";
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import { classifyReply, DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS, type KeywordLists } from "./keywords";
 
 async function keywordLists(sql: Sql): Promise<KeywordLists> {
@@ -38,7 +38,7 @@ export async function ingestInbound(sql: Sql, accountId: number, messages: Inbou
       );
       if (inserted === 0) continue;
       created += 1;
-      if (keyword && contactId) await setOptOut(tx, [contactId], keyword.kind === "opt-out", "inbound", `reply "${keyword.keyword}"`, now);
+      if (keyword && contactId) await changeOptOut(tx, [contactId], keyword.kind === "opt-out", { source: "inbound", detail: `reply "${keyword.keyword}"`, actor: null }, now);
     }
     return created;
   });

@@ -7,7 +7,7 @@ import type { Sql } from "@/lib/db/sql";
 import type { ReportEvent } from "@/lib/providers/types";
 import { CounterDelta, rollupFacts } from "../counters";
 import { applyMessageUpdates } from "../message-updates";
-import { setOptOut } from "../opt-out-signals";
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import { isForward } from "../states";
 import { attemptByBatch, attemptByProviderId, type MatchedAttempt } from "./match-attempt";
 import { applyPendingReports } from "./pending-reports";
@@ -43,7 +43,7 @@ export async function applyReport(tx: Sql, accountId: number, event: ReportEvent
     cost: event.cost?.amount ?? null,
   }], now);
   if (current) counters.move(match.campaignId, match.messageState, to, 1, rollupFacts(match, now, event.cost?.amount));
-  if (event.optOut) await setOptOut(tx, [match.contactId], true, "gateway", `delivery report ${event.rawStatus}`, now);
+  if (event.optOut) await changeOptOut(tx, [match.contactId], true, { source: "gateway", detail: `delivery report ${event.rawStatus}`, actor: null }, now);
   return "applied";
 }
 

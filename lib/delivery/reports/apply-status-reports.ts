@@ -3,12 +3,14 @@
  * forward-only rule runs in memory in arrival order, and the results are written with one statement per
  * table. The outcome is the same as applying the reports one by one (`applyReport`): a report sees the
  * state its predecessors in the run left, each is stored as a DeliveryEvent, and an unknown id waits.
+ * PostgreSQL runs the same rules as one statement (apply-status-reports.postgres.ts); a change here must be
+ * made there too, and apply-status-reports.test.ts compares the two ledgers.
  */
 import type { Sql } from "@/lib/db/sql";
 import type { ReportEvent } from "@/lib/providers/types";
 import { type CounterDelta, hourOf, rollupColumns, rollupFacts } from "../counters";
 import { applyMessageUpdates, type MessageUpdate } from "../message-updates";
-import { setOptOut } from "../opt-out-signals";
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import { castFor, type RowValue, rowValues } from "../row-values";
 import { isForward } from "../states";
 import type { ApplyResult } from "./apply-report";
@@ -49,6 +51,7 @@ export async function applyStatusReports(tx: Sql, accountId: number, events: Sta
       errorText: event.errorText ?? previous?.errorText ?? null,
       rawStatus: event.rawStatus,
       cost: event.cost?.amount ?? previous?.cost ?? null,
+      passedSent: event.state === "sent" || previous?.passedSent,
     });
     if (current) {
       counters.move(match.campaignId, match.messageState, event.state, 1, rollupFacts(match, now, event.cost?.amount));
@@ -60,7 +63,7 @@ export async function applyStatusReports(tx: Sql, accountId: number, events: Sta
   }
   await storeEvents(tx, accountId, stored, now);
   await applyMessageUpdates(tx, [...updates.values()], now);
-  for (const [rawStatus, contactIds] of optOuts) await setOptOut(tx, contactIds, true, "gateway", `delivery report ${rawStatus}`, now);
+  for (const [rawStatus, contactIds] of optOuts) await changeOptOut(tx, contactIds, true, { source: "gateway", detail: `delivery report ${rawStatus}`, actor: null }, now);
   return results;
 }
 
