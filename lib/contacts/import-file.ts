@@ -1,7 +1,7 @@
 /**
  * Imports a CSV file from disk through the same job lifecycle as the browser wizard: start, chunks of
- * FILE_CHUNK_ROWS committed one transaction each, finish. With `worker`, the file is read and prepared in a
- * worker thread while this thread writes the chunks, in order. Used by the CLI, the benchmark and tests.
+ * FILE_CHUNK_ROWS committed one transaction each and in file order, finish. With `worker`, the file is read
+ * and prepared in a worker thread while this thread writes the chunks. Used by the CLI, the benchmark and tests.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
@@ -9,9 +9,21 @@ import type { Db } from "@/lib/db/client";
 import type { RawDb } from "@/lib/db/raw";
 import { detectDialect, detectEncoding, SAMPLE_BYTES, type Delimiter, type Dialect, type FileEncoding } from "./csv-dialect";
 import type { StartImport } from "./import.schema";
-import { chunkPlanFor, commitPreparedChunk, failImport, finishImport, getImportReport, loadJobPlan, startImport, type ImportReport } from "./import-job";
-import { prepareFileInThread, prepareFileInWorker } from "./prepare-file";
-import type { ChunkOutcome } from "./write-chunk";
+import {
+  chunkPlanFor,
+  chunkWrite,
+  commitPreparedChunk,
+  failImport,
+  finishImport,
+  getImportReport,
+  type ImportReport,
+  type JobPlan,
+  loadJobPlan,
+  startImport,
+} from "./import-job";
+import { type ChunkDone, writeChunksPipelined } from "./import-pipeline.postgres";
+import { type IndexedChunk, prepareFileInThread, prepareFileInWorker } from "./prepare-file";
+import type { ChunkWrite } from "./write-chunk";
 import type { CsvReadOptions } from "./read-csv";
 
 export interface FileSniff extends Dialect {
@@ -49,8 +61,13 @@ export interface ImportFileOptions extends Omit<StartImport, "fileName" | "heade
   userId?: number | null;
   /** Reads and prepares the file in a worker thread while this thread writes (needs tsx: CLI, scripts). */
   worker?: boolean;
-  /** Called after each committed chunk, with how long its transaction took (progress for a CLI, the benchmark). */
-  onChunk?: (progress: { index: number; outcome: ChunkOutcome; writeMs: number }) => void;
+  /**
+   * PostgreSQL: connections writing chunks, 2 (the default) to write the next chunk while the one before it
+   * finishes, or 1 to write them one after the other.
+   */
+  connections?: 1 | 2;
+  /** Called after each committed chunk, in order, with how long its transaction took (progress for a CLI, the benchmark). */
+  onChunk?: ChunkDone;
 }
 
 export async function importCsvFile(db: Db, raw: RawDb, file: string, options: ImportFileOptions): Promise<ImportReport> {
@@ -75,15 +92,30 @@ export async function importCsvFile(db: Db, raw: RawDb, file: string, options: I
   const chunkPlan = chunkPlanFor(plan, raw.dialect);
   const chunks = options.worker ? prepareFileInWorker(file, read, chunkPlan) : prepareFileInThread(file, read, chunkPlan);
   try {
-    for await (const { index, prepared } of chunks) {
-      const started = performance.now();
-      const outcome = await commitPreparedChunk(raw, plan, index, prepared);
-      options.onChunk?.({ index, outcome, writeMs: performance.now() - started });
-    }
+    await writeChunks(raw, plan, chunks, options);
     await finishImport(db, job.id, options.userId ?? null);
   } catch (error) {
     await failImport(db, job.id, options.userId ?? null, error instanceof Error ? error.message : String(error)).catch(() => {});
     throw error;
   }
   return getImportReport(db, job.id);
+}
+
+/**
+ * Writes the prepared chunks in file order. On PostgreSQL, two connections overlap consecutive chunks
+ * (import-pipeline.postgres.ts) unless `connections` is 1; SQLite has a single writer whatever we do.
+ */
+async function writeChunks(raw: RawDb, plan: JobPlan, chunks: AsyncIterable<IndexedChunk>, options: ImportFileOptions): Promise<void> {
+  if (raw.dialect === "postgres" && (options.connections ?? 2) > 1) {
+    return writeChunksPipelined(raw.pool, chunkWrites(plan, chunks), options.onChunk);
+  }
+  for await (const { index, prepared } of chunks) {
+    const started = performance.now();
+    const outcome = await commitPreparedChunk(raw, plan, index, prepared);
+    options.onChunk?.({ index, outcome, writeMs: performance.now() - started });
+  }
+}
+
+async function* chunkWrites(plan: JobPlan, chunks: AsyncIterable<IndexedChunk>): AsyncGenerator<ChunkWrite> {
+  for await (const { index, prepared } of chunks) yield chunkWrite(plan, index, prepared);
 }

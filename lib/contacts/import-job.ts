@@ -10,7 +10,7 @@ import type { RawDb } from "@/lib/db/raw";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { type ImportChunk, type StartImport, type StoredMapping, storedMappingSchema } from "./import.schema";
 import { type ChunkPlan, type PreparedChunk, prepareChunk } from "./prepare-chunk";
-import { type ChunkOutcome, writeChunk } from "./write-chunk";
+import { type ChunkOutcome, type ChunkWrite, writeChunk } from "./write-chunk";
 
 /** After this long without a chunk, a running import counts as interrupted (its tab or server went away). */
 export const STALE_AFTER_MS = 2 * 60_000;
@@ -87,9 +87,9 @@ export function prepareForJob(plan: JobPlan, dialect: RawDb["dialect"], chunk: P
   return prepareChunk(chunk.rows, chunk.firstRowNumber, chunkPlanFor(plan, dialect), chunk.malformed);
 }
 
-/** Writes an already prepared chunk (the bulk importer prepares in worker threads). */
-export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: number, prepared: PreparedChunk): Promise<ChunkOutcome> {
-  return writeChunk(raw, {
+/** What the chunk writers take: a prepared chunk with its job's identity. */
+export function chunkWrite(plan: JobPlan, chunkIndex: number, prepared: PreparedChunk): ChunkWrite {
+  return {
     jobId: plan.id,
     chunkIndex,
     stamp: plan.stamp,
@@ -101,7 +101,12 @@ export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: numbe
     contacts: prepared.contacts,
     optOuts: prepared.optOuts,
     rejected: prepared.rejected,
-  });
+  };
+}
+
+/** Writes an already prepared chunk (the bulk importer prepares in worker threads). */
+export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: number, prepared: PreparedChunk): Promise<ChunkOutcome> {
+  return writeChunk(raw, chunkWrite(plan, chunkIndex, prepared));
 }
 
 /** Validates, normalises and applies one uploaded chunk in one transaction. */

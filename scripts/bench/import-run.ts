@@ -2,8 +2,10 @@
  * One measured run of the import benchmark, in its own process so its peak memory is its own:
  *   import-run.ts parse <file>          read + parse + normalise only (the importer's worker, no database)
  *   import-run.ts phases <file>         the same on one thread, timing reading/parsing and preparing apart
- *   import-run.ts import <file> <url>   the full import into the database at <url> (with db_cpu_s, the
- *                                       PostgreSQL server's CPU time for it)
+ *   import-run.ts import <file> <url> [--connections 1|2]
+ *                                       the full import into the database at <url> (with db_cpu_s, the
+ *                                       PostgreSQL server's CPU time for it), over 1 or 2 connections
+ *                                       on PostgreSQL (default 2)
  * Prints one JSON line: { rows, seconds, rows_per_s, cpu_s, peak_rss_mb, … }. cpu_s is the whole process's
  * CPU time (all threads), which the machine's other load does not inflate the way it does wall time.
  */
@@ -21,7 +23,8 @@ import { postgresBackendCpuSeconds } from "./postgres-cpu";
 const mapping: ColumnMapping = { phone: 0, firstName: 1, lastName: 2, optOut: null, fields: [{ column: 3, key: "city" }, { column: 4, key: "tier" }] };
 // Parsing alone serialises for SQLite (JSON); PostgreSQL's COPY text costs the same to build.
 const plan: ChunkPlan = { mapping, defaultCountry: DEFAULT_COUNTRY, rowFormat: "json" };
-const [mode, file, url] = process.argv.slice(2);
+const [mode, file, url, ...rest] = process.argv.slice(2);
+const connections = rest.includes("--connections") && rest[rest.indexOf("--connections") + 1] === "1" ? 1 : 2;
 
 const cpuSeconds = () => {
   const usage = process.cpuUsage();
@@ -67,6 +70,7 @@ async function fullImport(): Promise<{ rows: number; write_s: number; db_cpu_s: 
       newFields: [{ key: "city", label: "City" }, { key: "tier", label: "Tier" }],
       list: { kind: "new", name: "Benchmark" },
       worker: true,
+      connections,
       onChunk: (progress) => (writeMs += progress.writeMs),
     });
     const report = { created: result.created, updated: result.updated, duplicates: result.duplicates, rejected: result.rejected, status: result.status };

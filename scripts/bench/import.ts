@@ -5,7 +5,8 @@
  * the time of (a), peak memory ≤ 500 MB. Also prints CPU time per phase (reading + parsing, normalising,
  * writing), which other load on the machine distorts less than wall time. The last line printed is the
  * JSON summary.
- * Options: --rows N (default 1,000,000), --keep (keep the generated file).
+ * Options: --rows N (default 1,000,000), --keep (keep the generated file), --connections 1 (PostgreSQL:
+ * write the chunks over one connection, one after the other, instead of two overlapping).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -18,6 +19,8 @@ import { writeBenchCsv } from "./import-data";
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf("--rows");
 const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const connectionsArg = args.indexOf("--connections");
+const connections = connectionsArg >= 0 ? ["--connections", args[connectionsArg + 1]] : [];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface RunResult {
@@ -27,7 +30,7 @@ interface RunResult {
   /** CPU time of the whole process (all threads). */
   cpu_s: number;
   peak_rss_mb: number;
-  /** Full import: time spent inside the chunk transactions (this thread, so about their CPU time). */
+  /** Full import: time spent inside the chunk transactions, summed (two overlapping connections can exceed the wall time). */
   write_s?: number;
   /** Full import into PostgreSQL: the server's CPU time for it (its backends). */
   db_cpu_s?: number | null;
@@ -60,7 +63,7 @@ try {
     const database = await createTestDatabase(target, "bench");
     try {
       t = performance.now();
-      const result = run("import", file, database.url);
+      const result = run("import", file, database.url, ...connections);
       const ratio = result.seconds / parse.seconds;
       console.log(
         `(b) full import into ${target.name}: ${result.rows_per_s.toLocaleString("en")} rows/s (${result.seconds} s, ${ratio.toFixed(2)}× parse; CPU ${result.cpu_s} s, ` +
