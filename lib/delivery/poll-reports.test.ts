@@ -6,7 +6,7 @@ import { masivProvider } from "@/lib/providers/masiv";
 import { startMasivFake, type MasivFake } from "@/lib/providers/masiv/fake-masiv";
 import { masivSettingsFor, NO_REPORT_URLS } from "@/lib/providers/masiv/test-support";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
-import { nextPollDelayMs, pollDueReports } from "./poll-reports";
+import { dueMessagesQuery, nextPollDelayMs, pollDueReports } from "./poll-reports";
 import { seedAccount, seedList } from "./testing/seed-audience";
 import { DeliveryWorker } from "./worker";
 
@@ -21,6 +21,12 @@ describe("nextPollDelayMs", () => {
 
 describe.each(testDatabases())("polled delivery reports (Masiv) on $name", (target) => {
   const t = useTestDatabase(target, "poll");
+
+  // SQLite has no statistics to choose by (PostgreSQL does, and picks the index itself).
+  it.runIf(target.name === "sqlite")("finds due messages through the nextPollAt index, not by scanning every submitted message", async () => {
+    const plan = await sqlFor(t.raw).all<{ detail: string }>(`EXPLAIN QUERY PLAN ${dueMessagesQuery("sqlite")}`, [new Date(), 200]);
+    expect(plan.map((row) => row.detail).join(" | ")).toBe("SEARCH Message USING INDEX Message_nextPollAt_idx (nextPollAt<?)");
+  });
   let fake: MasivFake;
   beforeAll(async () => (fake = await startMasivFake()));
   afterAll(async () => fake.close());

@@ -56,15 +56,23 @@ function byAccount(rows: DueMessage[]): Map<number, DueMessage[]> {
 
 /** Takes a round of due messages, pushing their next poll back by the lease in the same statement. */
 async function leaseDue(sql: Sql, now: Date): Promise<DueMessage[]> {
-  const lock = sql.dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
   return sql.all<DueMessage>(
-    `UPDATE "Message" SET "nextPollAt" = ? WHERE "id" IN (
-       SELECT "id" FROM "Message"
-       WHERE "nextPollAt" <= ? AND "providerMessageId" IS NOT NULL AND "state" IN ${POLLED_STATES}
-       ORDER BY "nextPollAt" LIMIT ? ${lock})
+    `UPDATE "Message" SET "nextPollAt" = ? WHERE "id" IN (${dueMessagesQuery(sql.dialect)})
      RETURNING "id", "providerAccountId", "providerMessageId", "submittedAt"`,
     [new Date(now.getTime() + LEASE_MS), now, PER_ROUND],
   );
+}
+
+/**
+ * The ids of a round of due messages. SQLite, without statistics, prefers the (state, expiresAt) index for
+ * the state condition and sorts every submitted message of every campaign: seconds on a large table, all
+ * of it holding the write lock. So it is told to walk the nextPollAt index; PostgreSQL picks it on its own.
+ */
+export function dueMessagesQuery(dialect: Sql["dialect"]): string {
+  const [index, lock] = dialect === "sqlite" ? [`INDEXED BY "Message_nextPollAt_idx"`, ""] : ["", "FOR UPDATE SKIP LOCKED"];
+  return `SELECT "id" FROM "Message" ${index}
+    WHERE "nextPollAt" <= ? AND "providerMessageId" IS NOT NULL AND "state" IN ${POLLED_STATES}
+    ORDER BY "nextPollAt" LIMIT ? ${lock}`;
 }
 
 async function pollAccount(sql: Sql, accountId: number, rows: DueMessage[], account: (id: number) => Promise<EngineAccount | undefined>, now: Date): Promise<void> {
