@@ -1,6 +1,6 @@
 /** Schemas shared by the contacts pages' forms and the server actions and routes behind them. */
 import { z } from "zod";
-import { OPT_OUT_SOURCES } from "./opt-out";
+import { OPT_OUT_SOURCES } from "./opt-out-sources";
 import { countryCodeSchema } from "./import.schema";
 
 const id = z.number().int().positive();

@@ -11,9 +11,7 @@ import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { castFor, oneOf, rowValues } from "@/lib/delivery/row-values";
 import { normalizePhone } from "@/lib/sms/normalize-phone";
-
-export const OPT_OUT_SOURCES = ["manual", "import", "inbound", "gateway", "api"] as const;
-export type OptOutSource = (typeof OPT_OUT_SOURCES)[number];
+import type { OptOutSource } from "./opt-out-sources";
 
 /** Where a change comes from: its source, a detail shown in the contact's history (e.g. the reply's text), and who made it. */
 export interface OptOutOrigin {
