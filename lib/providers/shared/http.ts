@@ -77,7 +77,6 @@ class Exchange implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private readonly timer: NodeJS.Timeout;
-  private readonly onAbort = () => this.stop("aborted");
 
   constructor(
     timeoutMs: number,
@@ -85,8 +84,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly resolve: (result: HttpResponse | HttpFailure) => void,
   ) {
     this.timer = setTimeout(() => this.stop(`no reply within ${timeoutMs} ms`), timeoutMs);
-    if (signal?.aborted) this.onAbort();
-    else signal?.addEventListener("abort", this.onAbort, { once: true });
+    if (signal?.aborted) this.stop("aborted");
+    // The exchange is its own abort listener (`handleEvent`): no closure per request, most of which have no signal.
+    else signal?.addEventListener("abort", this, { once: true });
+  }
+
+  handleEvent(): void {
+    this.stop("aborted");
   }
 
   /** Called just before the request is written to a connected socket: from here a failure means we cannot know. */
@@ -132,7 +136,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
-    this.signal?.removeEventListener("abort", this.onAbort);
+    this.signal?.removeEventListener("abort", this);
     this.resolve(result);
   }
 }
