@@ -1,5 +1,6 @@
 /** The contract shared by `writeChunk` and its dialect files (kept apart so they do not import each other). */
 import { UserError } from "@/lib/errors";
+import type { OptOutSource } from "./opt-out-sources";
 import type { RejectedRow } from "./prepare-chunk";
 
 export interface ChunkWrite {
@@ -46,4 +47,4 @@ export function checkGate(gate: JobGate | undefined, chunkIndex: number): boolea
   return true;
 }
 
-export const OPT_OUT_SOURCE_IMPORT = "import";
+export const OPT_OUT_SOURCE_IMPORT = "import" satisfies OptOutSource;

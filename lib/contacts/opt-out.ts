@@ -9,7 +9,7 @@
 import { type Actor, actorFields, auditSql } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { castFor, oneOf, rowValues } from "@/lib/delivery/row-values";
+import { castFor, oneOf, rowValues } from "@/lib/db/row-values";
 import { normalizePhone } from "@/lib/sms/normalize-phone";
 import type { OptOutSource } from "./opt-out-sources";
 

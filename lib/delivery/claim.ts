@@ -7,7 +7,7 @@
 import type { Sql } from "@/lib/db/sql";
 import type { Encoding } from "@/lib/providers/types";
 import { CounterDelta, rollupColumns, rollupFacts, type RollupFacts, type RollupRow } from "./counters";
-import { castFor, oneOf, rowValues } from "./row-values";
+import { castFor, oneOf, rowValues } from "@/lib/db/row-values";
 
 export interface ClaimedMessage {
   id: number;

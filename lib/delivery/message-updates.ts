@@ -5,7 +5,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
-import { castFor, oneOf, rowValues } from "./row-values";
+import { castFor, oneOf, rowValues } from "@/lib/db/row-values";
 import { TERMINAL_STATES } from "./states";
 
 export interface MessageUpdate {

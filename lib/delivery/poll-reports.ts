@@ -7,7 +7,7 @@
 import type { Sql } from "@/lib/db/sql";
 import type { EngineAccount } from "./engine-types";
 import { ingestReports } from "./reports/ingest-reports";
-import { castFor, rowValues } from "./row-values";
+import { castFor, rowValues } from "@/lib/db/row-values";
 
 const GIVE_UP_AFTER_MS = 72 * 3600_000;
 const PER_ROUND = 200;

@@ -4,12 +4,12 @@
  * with backoff (up to MAX_ATTEMPTS), unknown → unknown (never re-sent automatically). Reports that arrived
  * before the ids they name are applied as soon as the ids are recorded.
  */
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState, SendOutcome } from "@/lib/providers/types";
 import type { ClaimedMessage } from "./claim";
 import { CounterDelta, type RollupFacts } from "./counters";
 import { applyMessageUpdates, type MessageUpdate } from "./message-updates";
-import { changeOptOut } from "@/lib/contacts/opt-out";
 import { applyPendingBatch, applyPendingReports } from "./reports/pending-reports";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
 

@@ -1,8 +1,8 @@
 /**
- * Creating and editing single contacts, and opting one out (through lib/contacts/opt-out.ts), for the API.
+ * Creating and editing single contacts for the API, and opting one out through lib/contacts/opt-out.ts.
  * Thin Prisma functions kept here until lib/contacts offers its own (its helper was writing import only
- * when the API was built); they follow the same rules: E.164 numbers, custom fields that exist, an
- * OptOutEvent for every opt-out, and the audit row in the change's transaction.
+ * when the API was built); they follow the same rules: E.164 numbers, custom fields that exist, and the
+ * audit row in the change's transaction.
  */
 import { type Actor, actorFields, audit } from "@/lib/audit/audit";
 import { changeOptOut } from "@/lib/contacts/opt-out";

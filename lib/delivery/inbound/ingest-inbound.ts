@@ -3,9 +3,9 @@
  * its contact and to the campaign it most likely answers (the contact's latest message), and applies
  * STOP/START keywords everywhere, recorded with their source.
  */
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import type { Sql } from "@/lib/db/sql";
 import type { InboundMessage } from "@/lib/providers/types";
-import { changeOptOut } from "@/lib/contacts/opt-out";
 import { classifyReply, DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS, type KeywordLists } from "./keywords";
 
 async function keywordLists(sql: Sql): Promise<KeywordLists> {

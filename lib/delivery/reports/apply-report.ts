@@ -3,11 +3,11 @@
  * it moves its attempt (and its message, when the attempt is the current one) only to a later state.
  * A report whose id is not known yet is kept as an UnmatchedReport and applied when the id arrives.
  */
+import { changeOptOut } from "@/lib/contacts/opt-out";
 import type { Sql } from "@/lib/db/sql";
 import type { ReportEvent } from "@/lib/providers/types";
 import { CounterDelta, rollupFacts } from "../counters";
 import { applyMessageUpdates } from "../message-updates";
-import { changeOptOut } from "@/lib/contacts/opt-out";
 import { isForward } from "../states";
 import { attemptByBatch, attemptByProviderId, type MatchedAttempt } from "./match-attempt";
 import { applyPendingReports } from "./pending-reports";
@@ -43,7 +43,7 @@ export async function applyReport(tx: Sql, accountId: number, event: ReportEvent
     cost: event.cost?.amount ?? null,
   }], now);
   if (current) counters.move(match.campaignId, match.messageState, to, 1, rollupFacts(match, now, event.cost?.amount));
-  if (event.optOut) await changeOptOut(tx, [match.contactId], true, { source: "gateway", detail: `delivery report ${event.rawStatus}`, actor: null }, now);
+  if (event.optOut) await optOutReported(tx, [{ rawStatus: event.rawStatus, contactId: match.contactId }], now);
   return "applied";
 }
 
@@ -83,4 +83,17 @@ export async function keepUnmatched(tx: Sql, accountId: number, event: ReportEve
     `INSERT INTO "UnmatchedReport" ("providerAccountId", "providerMessageId", "batchId", "destination", "event", "receivedAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [accountId, isBatch ? null : event.providerMessageId, isBatch ? event.batchId : null, isBatch ? event.to : null, JSON.stringify(event), now, new Date(now.getTime() + UNMATCHED_TTL_MS)],
   );
+}
+
+/** Opts out the contacts whose delivery reports carried an opt-out code, one change per reported status. */
+export async function optOutReported(tx: Sql, reported: { rawStatus: string; contactId: number }[], now: Date): Promise<void> {
+  const byStatus = new Map<string, number[]>();
+  for (const { rawStatus, contactId } of reported) {
+    const contactIds = byStatus.get(rawStatus);
+    if (contactIds) contactIds.push(contactId);
+    else byStatus.set(rawStatus, [contactId]);
+  }
+  for (const [rawStatus, contactIds] of byStatus) {
+    await changeOptOut(tx, contactIds, true, { source: "gateway", detail: `delivery report ${rawStatus}`, actor: null }, now);
+  }
 }

@@ -5,7 +5,7 @@
  * attempts, judges each report forward or not in arrival order, stores the events and the unmatched
  * reports, moves messages and attempts, and writes the campaign counters and the rollup. A statement is its
  * own transaction, so outside one nothing else is needed; opt-outs (rare) are written by the caller's
- * transaction after it (`changeOptOut`).
+ * transaction after it (`optOutReported`).
  *
  * Forward-only in arrival order as set-based SQL: `isForward(from, to)` is `rank(to) > rank(from)`
  * (apply-status-reports.test.ts checks every pair), and an applied report raises the attempt's rank to its own. So a report applies exactly when it outranks its attempt's state and every
@@ -19,10 +19,8 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
-import { changeOptOut } from "@/lib/contacts/opt-out";
 import { COUNTER_COLUMN, MESSAGE_STATES, TERMINAL_STATES } from "../states";
-import type { ApplyResult } from "./apply-report";
-import { UNMATCHED_TTL_MS } from "./apply-report";
+import { type ApplyResult, optOutReported, UNMATCHED_TTL_MS } from "./apply-report";
 import type { StatusReport } from "./apply-status-reports";
 
 /** `isForward` as an order: a state may follow exactly those of lower rank (`unknown` sits below `submitted`). */
@@ -143,10 +141,9 @@ export async function applyStatusReportsPostgres(sql: Sql, accountId: number, ev
     ],
     { prepared: true },
   );
-  const optOuts = new Map<string, number[]>();
-  events.forEach((event, i) => {
-    if (event.kind === "status" && event.optOut && rows[i].result === "applied") optOuts.set(event.rawStatus, [...(optOuts.get(event.rawStatus) ?? []), Number(rows[i].contactId)]);
-  });
-  for (const [rawStatus, contactIds] of optOuts) await changeOptOut(sql, contactIds, true, { source: "gateway", detail: `delivery report ${rawStatus}`, actor: null }, now);
+  const optOuts = events.flatMap((event, i) =>
+    event.kind === "status" && event.optOut && rows[i].result === "applied" ? [{ rawStatus: event.rawStatus, contactId: Number(rows[i].contactId) }] : [],
+  );
+  await optOutReported(sql, optOuts, now);
   return rows.map((row) => row.result);
 }

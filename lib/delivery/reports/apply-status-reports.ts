@@ -6,15 +6,13 @@
  * PostgreSQL runs the same rules as one statement (apply-status-reports.postgres.ts); a change here must be
  * made there too, and apply-status-reports.test.ts compares the two ledgers.
  */
+import { castFor, type RowValue, rowValues } from "@/lib/db/row-values";
 import type { Sql } from "@/lib/db/sql";
 import type { ReportEvent } from "@/lib/providers/types";
 import { type CounterDelta, hourOf, rollupColumns, rollupFacts } from "../counters";
 import { applyMessageUpdates, type MessageUpdate } from "../message-updates";
-import { changeOptOut } from "@/lib/contacts/opt-out";
-import { castFor, type RowValue, rowValues } from "../row-values";
 import { isForward } from "../states";
-import type { ApplyResult } from "./apply-report";
-import { keepUnmatched } from "./apply-report";
+import { type ApplyResult, keepUnmatched, optOutReported } from "./apply-report";
 import type { MatchedAttempt } from "./match-attempt";
 
 export type StatusReport = Extract<ReportEvent, { kind: "status" | "raw" }>;
@@ -23,7 +21,7 @@ export async function applyStatusReports(tx: Sql, accountId: number, events: Sta
   const matches = await latestAttempts(tx, accountId, [...new Set(events.map((e) => e.providerMessageId))]);
   const updates = new Map<number, MessageUpdate>();
   const stored: RowValue[][] = [];
-  const optOuts = new Map<string, number[]>();
+  const optOuts: { rawStatus: string; contactId: number }[] = [];
   const results: ApplyResult[] = [];
   for (const event of events) {
     const match = matches.get(event.providerMessageId);
@@ -58,12 +56,12 @@ export async function applyStatusReports(tx: Sql, accountId: number, events: Sta
       moveInMemory(match, event, now);
     }
     match.attemptState = event.state;
-    if (event.optOut) optOuts.set(event.rawStatus, [...(optOuts.get(event.rawStatus) ?? []), match.contactId]);
+    if (event.optOut) optOuts.push({ rawStatus: event.rawStatus, contactId: match.contactId });
     results.push("applied");
   }
   await storeEvents(tx, accountId, stored, now);
   await applyMessageUpdates(tx, [...updates.values()], now);
-  for (const [rawStatus, contactIds] of optOuts) await changeOptOut(tx, contactIds, true, { source: "gateway", detail: `delivery report ${rawStatus}`, actor: null }, now);
+  await optOutReported(tx, optOuts, now);
   return results;
 }
 

@@ -2,7 +2,12 @@
  * The HTTP client's one promise: a failure is `not-sent` only when no byte of the request can have reached
  * the gateway. Each case talks to a raw TCP server on loopback that misbehaves in one way.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import https from "node:https";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { httpRequest } from "./http";
 
@@ -48,6 +53,25 @@ describe("httpRequest", () => {
     expect(server.received()).toMatch(/^POST \/path\?x=1 HTTP\/1\.1\r\n/);
     expect(server.received()).toMatch(/x-key: k1\r\n/i);
     expect(server.received()).toMatch(/content-length: 4\r\n/i);
+  });
+
+  it("is not-sent when the gateway's TLS certificate cannot be verified (nothing was sent in the clear)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "http-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    let requests = 0;
+    const server = https.createServer({ key: readFileSync(path.join(dir, "key.pem")), cert: readFileSync(path.join(dir, "cert.pem")) }, (_req, res) => {
+      requests++;
+      res.end("OK");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      const response = await httpRequest({ method: "GET", url: `https://127.0.0.1:${port}/send`, timeoutMs: 2000 });
+      expect(response).toMatchObject({ kind: "not-sent", reason: expect.stringMatching(/certificate/i) });
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("is not-sent when the connection is refused", async () => {

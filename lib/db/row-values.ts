@@ -3,8 +3,8 @@
  * instead of 1,000: typed `unnest` arrays on PostgreSQL, one JSON array read by `json_each` on SQLite.
  * Use the result as a table: `INSERT … SELECT … FROM ${values.sql}` or `UPDATE … FROM ${values.sql}`.
  */
-import { sqliteTimestamp } from "@/lib/db/raw";
-import type { Sql, SqlParam } from "@/lib/db/sql";
+import { sqliteTimestamp } from "./raw";
+import type { Sql, SqlParam } from "./sql";
 
 export type ColumnType = "int" | "text" | "timestamp" | "numeric" | "boolean";
 export type RowValue = string | number | boolean | Date | null | undefined;
