@@ -2,6 +2,11 @@
  * Wraps Prisma's SQLite driver adapter so its statements and transactions take the file's process-wide
  * lock (sqlite-lock.ts), the same one the raw bulk paths take: the two connections never hold or wait for
  * SQLite's write lock at the same time within one process.
+ *
+ * Transactions begin with BEGIN IMMEDIATE, not the adapter's deferred BEGIN. Under a deferred BEGIN a
+ * transaction that reads and then writes fails at once with SQLITE_BUSY (no busy wait) when another process
+ * (a worker, the command line) committed in between; taking the write lock up front makes it wait its turn
+ * (busy_timeout) instead. Within the process the lock already serializes transactions, so nothing is lost.
  */
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import type { AsyncLock } from "./sqlite-lock";
@@ -16,6 +21,8 @@ export function serializedSqliteAdapter(inner: SqlDriverAdapterFactory, lock: As
   };
 }
 
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
 function serialize(adapter: SqlDriverAdapter, lock: AsyncLock): SqlDriverAdapter {
   return {
     provider: adapter.provider,
@@ -26,10 +33,12 @@ function serialize(adapter: SqlDriverAdapter, lock: AsyncLock): SqlDriverAdapter
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
     async startTransaction(isolationLevel) {
+      if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // the adapter's own refusal
       // Held from BEGIN until commit or rollback: statements inside the transaction go straight through.
       const release = await lock.acquire();
       try {
-        return releasing(await adapter.startTransaction(isolationLevel), release);
+        await adapter.executeRaw(statement("BEGIN IMMEDIATE"));
+        return immediateTransaction(adapter, release);
       } catch (error) {
         release();
         throw error;
@@ -38,23 +47,22 @@ function serialize(adapter: SqlDriverAdapter, lock: AsyncLock): SqlDriverAdapter
   };
 }
 
-function releasing(tx: Transaction, release: () => void): Transaction {
-  const once = (() => {
-    let done = false;
-    return () => {
-      if (!done) (done = true), release();
-    };
-  })();
+/** Prisma sends COMMIT or ROLLBACK through executeRaw (usePhantomQuery: false), then calls commit/rollback. */
+function immediateTransaction(adapter: SqlDriverAdapter, release: () => void): Transaction {
+  let released = false;
+  const releaseOnce = async () => {
+    if (!released) (released = true), release();
+  };
   return {
-    provider: tx.provider,
-    adapterName: tx.adapterName,
-    options: tx.options,
-    queryRaw: (query) => tx.queryRaw(query),
-    executeRaw: (query) => tx.executeRaw(query),
-    commit: () => tx.commit().finally(once),
-    rollback: () => tx.rollback().finally(once),
-    createSavepoint: tx.createSavepoint?.bind(tx),
-    rollbackToSavepoint: tx.rollbackToSavepoint?.bind(tx),
-    releaseSavepoint: tx.releaseSavepoint?.bind(tx),
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    options: { usePhantomQuery: false },
+    queryRaw: (query) => adapter.queryRaw(query),
+    executeRaw: (query) => adapter.executeRaw(query),
+    commit: releaseOnce,
+    rollback: releaseOnce,
+    createSavepoint: async (name) => void (await adapter.executeRaw(statement(`SAVEPOINT ${name}`))),
+    rollbackToSavepoint: async (name) => void (await adapter.executeRaw(statement(`ROLLBACK TO ${name}`))),
+    releaseSavepoint: async (name) => void (await adapter.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
   };
 }
