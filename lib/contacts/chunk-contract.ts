@@ -38,12 +38,19 @@ export interface JobGate {
   chunksDone: number;
 }
 
+/** A chunk that reached the database before the one ahead of it in the file (uploads run two at a time). */
+export class ChunkAheadError extends UserError {
+  constructor(chunkIndex: number, expected: number) {
+    super(`Chunk ${chunkIndex} arrived before chunk ${expected}.`, 409);
+  }
+}
+
 /** Throws unless the chunk is the next one of a running job; returns false for a chunk already applied. */
 export function checkGate(gate: JobGate | undefined, chunkIndex: number): boolean {
   if (!gate) throw new UserError("This import does not exist.", 404);
   if (chunkIndex < gate.chunksDone) return false;
   if (gate.status !== "running") throw new UserError(`This import is ${gate.status}; no more rows are accepted.`, 409);
-  if (chunkIndex > gate.chunksDone) throw new UserError(`Chunk ${chunkIndex} arrived before chunk ${gate.chunksDone}.`, 409);
+  if (chunkIndex > gate.chunksDone) throw new ChunkAheadError(chunkIndex, gate.chunksDone);
   return true;
 }
 

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/client";
 import type { RawDb } from "@/lib/db/raw";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { ChunkAheadError } from "./chunk-contract";
 import { type ImportChunk, type StartImport, type StoredMapping, storedMappingSchema } from "./import.schema";
 import { type ChunkPlan, type PreparedChunk, prepareChunk } from "./prepare-chunk";
 import { type ChunkOutcome, type ChunkWrite, writeChunk } from "./write-chunk";
@@ -109,10 +110,26 @@ export function commitPreparedChunk(raw: RawDb, plan: JobPlan, chunkIndex: numbe
   return writeChunk(raw, chunkWrite(plan, chunkIndex, prepared));
 }
 
-/** Validates, normalises and applies one uploaded chunk in one transaction. */
-export async function processImportChunk(db: Db, raw: RawDb, jobId: number, chunk: ImportChunk): Promise<ChunkOutcome> {
+/** How long an uploaded chunk that overtook the one before it waits for it before it is refused. */
+export const WAIT_FOR_TURN_MS = 30_000;
+
+/**
+ * Validates, normalises and applies one uploaded chunk in one transaction. The browser uploads two chunks at
+ * a time (it reads and sends the next chunk while this one is written), so a chunk may reach the
+ * database before the one ahead of it: it waits its turn, up to `waitForTurnMs`, instead of being refused.
+ */
+export async function processImportChunk(db: Db, raw: RawDb, jobId: number, chunk: ImportChunk, waitForTurnMs = WAIT_FOR_TURN_MS): Promise<ChunkOutcome> {
   const plan = await loadJobPlan(db, jobId);
-  return commitPreparedChunk(raw, plan, chunk.chunkIndex, prepareForJob(plan, raw.dialect, chunk));
+  const write = chunkWrite(plan, chunk.chunkIndex, prepareForJob(plan, raw.dialect, chunk));
+  const deadline = Date.now() + waitForTurnMs;
+  for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      return await writeChunk(raw, write);
+    } catch (error) {
+      if (!(error instanceof ChunkAheadError) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 async function endImport(db: Db, jobId: number, userId: number | null, status: "completed" | "canceled" | "failed", error?: string) {

@@ -1,7 +1,7 @@
 /**
- * The browser side of an import: starts the job, streams the file through `readCsv` and uploads each chunk,
- * awaiting each one, so neither the tab nor the server ever holds the whole file. A chunk is retried after a
- * network error (the server applies a chunk index once); a refusal stops the import with its message.
+ * The browser side of an import: starts the job, streams the file through `readCsv` and uploads its chunks,
+ * at most two at a time, so neither the tab nor the server ever holds the whole file. A chunk is retried
+ * after a network error (the server applies a chunk index once); a refusal stops the import with its message.
  */
 import type { Delimiter, FileEncoding } from "./csv-dialect";
 import { CHUNK_ROWS, type StartImportInput } from "./import.schema";
@@ -23,11 +23,14 @@ export interface UploadHooks {
 
 type JsonReport = Omit<ImportReport, "createdAt" | "finishedAt" | "lastActivityAt"> & { createdAt: string; finishedAt: string | null; lastActivityAt: string };
 
-async function call<T>(url: string, method: string, body: unknown, attempts = 3): Promise<T> {
+/** The browser's fetch; tests pass one that reaches the server's functions directly. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+async function call<T>(send: Transport, url: string, method: string, body: unknown, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      response = await send(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     } catch (error) {
       if (attempt >= attempts) throw new Error("The connection to the server was lost. The rows sent so far are imported; see the report.", { cause: error });
       await new Promise((r) => setTimeout(r, 1000 * attempt));
@@ -39,13 +42,20 @@ async function call<T>(url: string, method: string, body: unknown, attempts = 3)
   }
 }
 
+/**
+ * Chunks uploaded at once: the tab reads and sends the next chunk while the server normalises and writes
+ * the one before it (the server applies them in order, a chunk that overtakes waiting for its turn).
+ */
+const IN_FLIGHT = 2;
+
 export async function uploadImport(
   file: File,
   start: StartImportInput,
   read: { encoding: FileEncoding; delimiter: Delimiter; hasHeader: boolean },
   hooks: UploadHooks,
+  send: Transport = (url, init) => fetch(url, init),
 ): Promise<JsonReport> {
-  const { id } = await call<{ id: number }>("/api/imports", "POST", start);
+  const { id } = await call<{ id: number }>(send, "/api/imports", "POST", start);
   hooks.onStarted?.(id);
   let bytesRead = 0;
   let rowsSent = 0;
@@ -58,14 +68,22 @@ export async function uploadImport(
     }),
   );
   const reader = readCsv(counted, { ...read, chunkRows: CHUNK_ROWS });
+  const sending: Promise<void>[] = [];
   for await (const chunk of reader.chunks()) {
-    if (hooks.shouldStop()) return call<JsonReport>(`/api/imports/${id}`, "PATCH", { action: "cancel" });
-    await call(`/api/imports/${id}/chunks`, "POST", { chunkIndex: chunk.index, firstRowNumber: chunk.firstRowNumber, rows: chunk.rows, malformed: chunk.malformed });
-    rowsSent += chunk.rows.length;
-    hooks.onProgress({ bytesRead, totalBytes: file.size, rowsSent });
+    if (hooks.shouldStop()) break;
+    const sent = call(send, `/api/imports/${id}/chunks`, "POST", { chunkIndex: chunk.index, firstRowNumber: chunk.firstRowNumber, rows: chunk.rows, malformed: chunk.malformed }).then(() => {
+      rowsSent += chunk.rows.length;
+      hooks.onProgress({ bytesRead, totalBytes: file.size, rowsSent });
+    });
+    // Awaited in file order below; a failure is reported at once, without waiting for the other chunk.
+    sent.catch(() => {});
+    sending.push(sent);
+    if (sending.length >= IN_FLIGHT) await sending.shift();
   }
-  if (hooks.shouldStop()) return call<JsonReport>(`/api/imports/${id}`, "PATCH", { action: "cancel" });
-  return call<JsonReport>(`/api/imports/${id}`, "PATCH", { action: "finish" });
+  // Chunks already sent are applied before the import is finished or canceled.
+  for (const sent of sending) await sent;
+  const action = hooks.shouldStop() ? "cancel" : "finish";
+  return call<JsonReport>(send, `/api/imports/${id}`, "PATCH", { action });
 }
 
 export type { JsonReport as ImportReportJson };
