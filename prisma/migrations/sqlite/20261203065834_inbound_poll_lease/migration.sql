@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProviderAccount" ADD COLUMN "inboundPollLeaseUntil" DATETIME;
