@@ -108,7 +108,12 @@ export async function updateContact(db: Db, actor: Actor, contactId: number, cha
  * out someone already opted out changes nothing and records nothing.
  */
 export async function optOutContact(services: { db: Db; sql: Sql }, actor: Actor, contactId: number, detail?: string) {
-  if (!(await services.db.contact.findUnique({ where: { id: contactId }, select: { id: true } }))) throw new NotFoundError("The contact");
-  await services.sql.transaction((tx) => changeOptOut(tx, [contactId], true, { source: "api", detail: detail ?? null, actor }, new Date()));
-  return services.db.contact.findUniqueOrThrow({ where: { id: contactId } });
+  await services.sql.transaction(async (tx) => {
+    const changed = await changeOptOut(tx, [contactId], true, { source: "api", detail: detail ?? null, actor }, new Date());
+    // Nothing changed: already opted out, or no such contact (asked in the same transaction, so no race).
+    if (changed.length === 0 && (await tx.all(`SELECT 1 FROM "Contact" WHERE "id" = ?`, [contactId])).length === 0) throw new NotFoundError("The contact");
+  });
+  const contact = await services.db.contact.findUnique({ where: { id: contactId } });
+  if (!contact) throw new NotFoundError("The contact"); // deleted right after
+  return contact;
 }
