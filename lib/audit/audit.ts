@@ -25,33 +25,27 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** The row's columns but `details` and `createdAt`, which each writer stores its own way. */
+function auditColumns(entry: AuditEntry) {
+  return {
+    action: entry.action,
+    userId: entry.userId ?? null,
+    apiKeyId: entry.apiKeyId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId === undefined ? null : String(entry.targetId),
+    ip: entry.ip ?? null,
+  };
+}
+
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      action: entry.action,
-      userId: entry.userId ?? null,
-      apiKeyId: entry.apiKeyId ?? null,
-      targetType: entry.targetType,
-      targetId: entry.targetId === undefined ? undefined : String(entry.targetId),
-      details: entry.details,
-      ip: entry.ip ?? null,
-    },
-  });
+  await tx.auditLog.create({ data: { ...auditColumns(entry), details: entry.details } });
 }
 
 /** `audit` for changes made in a transaction of the raw SQL executor (bulk and delivery paths). */
 export async function auditSql(tx: Sql, entry: AuditEntry, now: Date): Promise<void> {
+  const c = auditColumns(entry);
   await tx.run(
     `INSERT INTO "AuditLog" ("userId", "apiKeyId", "action", "targetType", "targetId", "details", "ip", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      entry.userId ?? null,
-      entry.apiKeyId ?? null,
-      entry.action,
-      entry.targetType ?? null,
-      entry.targetId === undefined ? null : String(entry.targetId),
-      entry.details === undefined ? null : JSON.stringify(entry.details),
-      entry.ip ?? null,
-      now,
-    ],
+    [c.userId, c.apiKeyId, c.action, c.targetType, c.targetId, entry.details === undefined ? null : JSON.stringify(entry.details), c.ip, now],
   );
 }

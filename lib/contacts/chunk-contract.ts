@@ -32,6 +32,9 @@ export interface ChunkOutcome {
   rejected: number;
 }
 
+/** The outcome of a chunk that had been applied before (a retry): nothing changed. */
+export const NOT_APPLIED: ChunkOutcome = { applied: false, created: 0, updated: 0, duplicates: 0, rejected: 0 };
+
 /** What the dialect writers learn about the job inside their transaction. */
 export interface JobGate {
   status: string;

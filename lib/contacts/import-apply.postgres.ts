@@ -8,8 +8,21 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { type ChunkOutcome, type ChunkWrite, OPT_OUT_SOURCE_IMPORT } from "./chunk-contract";
-import { pgTimestamp } from "./write-chunk.postgres";
+import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate, OPT_OUT_SOURCE_IMPORT } from "./chunk-contract";
+
+/** Prisma keeps UTC in `timestamp(3)` columns; we pass text in that form so no session time zone applies. */
+export function pgTimestamp(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/**
+ * Locks the job row until the transaction ends and checks the chunk is the next one (`checkGate`): false
+ * for a chunk already applied. The lock serialises writers of the same import.
+ */
+export async function lockGate(client: pg.ClientBase, chunk: Pick<ChunkWrite, "jobId" | "chunkIndex">): Promise<boolean> {
+  const gate = await client.query<JobGate>(`SELECT status::text AS status, "chunksDone" FROM "ImportJob" WHERE id = $1 FOR UPDATE`, [chunk.jobId]);
+  return checkGate(gate.rows[0], chunk.chunkIndex);
+}
 
 /** The chunk's rows (COPY text, see contact-rows.ts) into the temporary table `import_rows`. */
 export async function loadRows(client: pg.ClientBase, parts: readonly string[]): Promise<void> {

@@ -15,8 +15,8 @@
  * Advisory keys used: (ImportJob.id, chunk index), two int4s.
  */
 import type pg from "pg";
-import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate } from "./chunk-contract";
-import { applyContext, applyRows, type ChunkCounts, chunkOutcome, loadRows, recordChunk } from "./import-apply.postgres";
+import { type ChunkOutcome, type ChunkWrite, NOT_APPLIED } from "./chunk-contract";
+import { applyContext, applyRows, type ChunkCounts, chunkOutcome, loadRows, lockGate, recordChunk } from "./import-apply.postgres";
 import { findRepeats, type Repeats } from "./import-overlap";
 
 const IN_FLIGHT = 2;
@@ -30,8 +30,6 @@ interface Writing {
   locked: Promise<void>;
   done: Promise<ChunkOutcome>;
 }
-
-const NOT_APPLIED: ChunkOutcome = { applied: false, created: 0, updated: 0, duplicates: 0, rejected: 0 };
 
 /** Writes `chunks` in order over two connections of `pool`; `onChunk` hears of each commit, in order. */
 export async function writeChunksPipelined(pool: pg.Pool, chunks: AsyncIterable<ChunkWrite>, onChunk?: ChunkDone): Promise<void> {
@@ -121,8 +119,7 @@ async function writeInOrder(client: pg.PoolClient, chunk: ChunkCounts, contacts:
   }
   const outcome = chunkOutcome(chunk, await applyRows(client, chunk, context));
   if (chunk.chunkIndex > 0) await client.query("SELECT pg_advisory_xact_lock($1, $2)", [chunk.jobId, chunk.chunkIndex - 1]);
-  const gate = await client.query<JobGate>(`SELECT status::text AS status, "chunksDone" FROM "ImportJob" WHERE id = $1 FOR UPDATE`, [chunk.jobId]);
-  if (!checkGate(gate.rows[0], chunk.chunkIndex)) {
+  if (!(await lockGate(client, chunk))) {
     await client.query("ROLLBACK");
     return NOT_APPLIED;
   }

@@ -4,13 +4,8 @@
  * trips whatever its size. The job row is locked first, which serialises concurrent uploads of the same import.
  */
 import type pg from "pg";
-import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate } from "./chunk-contract";
-import { applyContext, applyRows, chunkOutcome, loadRows, recordChunk } from "./import-apply.postgres";
-
-/** Prisma keeps UTC in `timestamp(3)` columns; we pass text in that form so no session time zone applies. */
-export function pgTimestamp(date: Date): string {
-  return date.toISOString().replace("T", " ").replace("Z", "");
-}
+import { type ChunkOutcome, type ChunkWrite, NOT_APPLIED } from "./chunk-contract";
+import { applyContext, applyRows, chunkOutcome, loadRows, lockGate, recordChunk } from "./import-apply.postgres";
 
 export async function writeChunkPostgres(pool: pg.Pool, chunk: ChunkWrite): Promise<ChunkOutcome> {
   const client = await pool.connect();
@@ -28,8 +23,7 @@ export async function writeChunkPostgres(pool: pg.Pool, chunk: ChunkWrite): Prom
 }
 
 async function writeInTransaction(client: pg.PoolClient, chunk: ChunkWrite): Promise<ChunkOutcome> {
-  const gate = await client.query<JobGate>(`SELECT status::text AS status, "chunksDone" FROM "ImportJob" WHERE id = $1 FOR UPDATE`, [chunk.jobId]);
-  if (!checkGate(gate.rows[0], chunk.chunkIndex)) return { applied: false, created: 0, updated: 0, duplicates: 0, rejected: 0 };
+  if (!(await lockGate(client, chunk))) return NOT_APPLIED;
   const context = applyContext(chunk);
   if (chunk.contactCount > 0) await loadRows(client, chunk.contacts);
   const outcome = chunkOutcome(chunk, await applyRows(client, chunk, context));

@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 import { sqliteTimestamp } from "@/lib/db/raw";
 import { sqliteLock } from "@/lib/db/sqlite-lock";
-import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate, OPT_OUT_SOURCE_IMPORT } from "./chunk-contract";
+import { type ChunkOutcome, type ChunkWrite, checkGate, type JobGate, NOT_APPLIED, OPT_OUT_SOURCE_IMPORT } from "./chunk-contract";
 
 /** The chunk's ContactRow JSON as columns. */
 const INPUT = `SELECT value->>0 AS phone, value->>1 AS firstName, value->>2 AS lastName,
@@ -72,7 +72,7 @@ export function writeChunkSqlite(db: Database.Database, file: string, chunk: Chu
   const now = sqliteTimestamp(new Date());
   const detail = `import #${chunk.jobId}`;
   const run = db.transaction((): ChunkOutcome => {
-    if (!checkGate(stmts.gate.get(chunk.jobId), chunk.chunkIndex)) return { applied: false, created: 0, updated: 0, duplicates: 0, rejected: 0 };
+    if (!checkGate(stmts.gate.get(chunk.jobId), chunk.chunkIndex)) return NOT_APPLIED;
     const lastId = stmts.lastId.get()!;
     let changed = 0;
     for (const contacts of chunk.contacts) {

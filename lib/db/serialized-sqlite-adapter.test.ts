@@ -37,6 +37,20 @@ describe("Prisma transactions on a SQLite file shared with another process", () 
     expect((await t.db.customField.findMany({ select: { key: true } })).map((f) => f.key)).toEqual(["ours"]);
   });
 
+  it("roll back a nested transaction to its savepoint and keep the outer one's work", async () => {
+    await t.db.$transaction(async (tx) => {
+      await tx.customField.create({ data: { key: "outer", label: "Outer" } });
+      const inner = tx.$transaction(async (nested) => {
+        await nested.customField.create({ data: { key: "inner", label: "Inner" } });
+        throw new Error("inner fails");
+      });
+      await expect(inner).rejects.toThrow("inner fails");
+    });
+    const keys = (await t.db.customField.findMany({ where: { key: { in: ["outer", "inner"] } }, select: { key: true } })).map((f) => f.key);
+    expect(keys).toEqual(["outer"]);
+    await t.db.customField.deleteMany({ where: { key: "outer" } });
+  });
+
   it("release the lock at commit and at rollback", async () => {
     await t.db.$transaction(async (tx) => tx.customField.create({ data: { key: "committed", label: "Committed" } }));
     expect(otherWrites("after_commit")).not.toThrow();

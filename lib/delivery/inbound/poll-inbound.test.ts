@@ -2,7 +2,7 @@
  * The inbound polling chore against the OGANGI fake (getMOMessages) on a real database: replies stored
  * once, the cursor saved and resumed from, and one poller per account at a time however many workers run it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ogangiProvider } from "@/lib/providers/ogangi";
 import { type OgangiFake, startOgangiFake } from "@/lib/providers/ogangi/fake-ogangi";
 import { NO_REPORT_URLS, ogangiSettingsFor } from "@/lib/providers/ogangi/test-support";
@@ -61,6 +61,17 @@ describe.each(testDatabases())("inbound polling on $name", (target) => {
     expect(received.sort()).toEqual([0, 0, 4]);
     expect(fetches()).toBe(1);
     expect(await t.db.inboundMessage.count({ where: { providerAccountId: accountId } })).toBe(4);
+  });
+
+  it("after a gateway failure keeps the cursor and frees the account, so the next round reads the replies", async () => {
+    inject(0, 2);
+    fake.server.inject({ type: "status", status: 503, body: "busy" }, 1);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await poll()).toBe(0);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining(`[poll inbound] account ${accountId}`));
+    errors.mockRestore();
+    expect(await account()).toEqual({ inboundCursor: null, inboundPollLeaseUntil: null });
+    expect(await poll()).toBe(2);
   });
 
   it("skips an account a dead worker left leased until the lease runs out", async () => {
