@@ -5,7 +5,7 @@
  */
 import type { Sql } from "@/lib/db/sql";
 import type { MessageState } from "@/lib/providers/types";
-import { castFor, oneOf, rowValues } from "@/lib/db/row-values";
+import { castFor, type ColumnType, oneOf, type RowValue, rowValues } from "@/lib/db/row-values";
 import { TERMINAL_STATES } from "./states";
 
 export interface MessageUpdate {
@@ -27,43 +27,75 @@ export interface MessageUpdate {
   passedSent?: boolean;
 }
 
-/** Values carried per row (unquoted names: PostgreSQL folds them alike on both sides). */
+/** Values carried per row (unquoted names: PostgreSQL folds them alike on both sides), and how to read each from an update. */
 const COLUMNS = {
-  message_id: "int", attempt_id: "int", state: "text", final: "boolean", sent: "boolean", providerMessageId: "text", batchId: "text", errorCode: "text",
-  errorText: "text", rawStatus: "text", cost: "numeric", retryAt: "timestamp", nextPollAt: "timestamp",
-} as const;
+  message_id: ["int", (u) => u.messageId],
+  attempt_id: ["int", (u) => u.attemptId],
+  state: ["text", (u) => u.state],
+  final: ["boolean", (u) => TERMINAL_STATES.has(u.state)],
+  sent: ["boolean", (u) => u.state === "sent" || Boolean(u.passedSent)],
+  providerMessageId: ["text", (u) => u.providerMessageId],
+  batchId: ["text", (u) => u.batchId],
+  errorCode: ["text", (u) => u.errorCode],
+  errorText: ["text", (u) => u.errorText],
+  rawStatus: ["text", (u) => u.rawStatus],
+  cost: ["numeric", (u) => u.cost],
+  retryAt: ["timestamp", (u) => u.retryAt],
+  nextPollAt: ["timestamp", (u) => u.nextPollAt],
+} as const satisfies Record<string, [ColumnType, (u: MessageUpdate) => RowValue]>;
+
+type Column = keyof typeof COLUMNS;
 
 /** Columns that keep their value when the update carries none. */
 const KEPT = ["providerMessageId", "batchId", "errorCode", "errorText", "rawStatus", "cost"] as const;
 /** Columns every update sets, to null when it carries none (a message back in the queue no longer waits for a poll). */
 const REPLACED = ["retryAt", "nextPollAt"] as const;
+type Optional = (typeof KEPT)[number] | (typeof REPLACED)[number];
+const OPTIONAL: readonly Optional[] = [...KEPT, ...REPLACED];
 
-const row = (u: MessageUpdate) => [
-  u.messageId, u.attemptId, u.state, TERMINAL_STATES.has(u.state), u.state === "sent" || Boolean(u.passedSent), u.providerMessageId, u.batchId, u.errorCode,
-  u.errorText, u.rawStatus, u.cost, u.retryAt, u.nextPollAt,
-];
+/** The optional columns some of `rows` carry a value for, found in one pass. */
+function carriedBy(rows: readonly MessageUpdate[]): Set<Optional> {
+  const carried = new Set<Optional>();
+  for (const u of rows) {
+    for (const column of OPTIONAL) if (u[column] !== null && u[column] !== undefined) carried.add(column);
+    if (carried.size === OPTIONAL.length) break;
+  }
+  return carried;
+}
+
+/** `rows` as a table `v` of only the named columns: less to build, send and read than all thirteen. */
+function valuesOf(tx: Sql, rows: readonly MessageUpdate[], columns: readonly Column[]) {
+  const readers = columns.map((c) => COLUMNS[c][1] as (u: MessageUpdate) => RowValue);
+  const types = Object.fromEntries(columns.map((c) => [c, COLUMNS[c][0]]));
+  return rowValues(tx.dialect, "v", types, rows.map((u) => readers.map((read) => read(u))));
+}
 
 /**
  * Assigning a column costs an index update on SQLite even when its value does not change, and most batches
  * carry only a state and an id: so the statements name only the columns some update carries. `retryAt` and
  * `nextPollAt` that no update carries are cleared by a separate statement that touches only the rows that
- * still have one, which leaves the result exactly as if every row had assigned them.
+ * still have one, which leaves the result exactly as if every row had assigned them. When every update is
+ * the message's current attempt (a batch's outcomes), both statements read one table built once.
  */
 export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now: Date): Promise<void> {
   if (updates.length === 0) return;
   const cast = castFor(tx.dialect);
   const ts = cast("timestamp");
-  const carried = (column: keyof MessageUpdate, rows: MessageUpdate[]) => rows.some((u) => u[column] !== null && u[column] !== undefined);
-  const kept = (alias: string, rows: MessageUpdate[]) => KEPT.filter((c) => carried(c, rows)).map((c) => `, "${c}" = COALESCE(v.${c}, ${alias}."${c}")`).join("");
-  const values = (rows: MessageUpdate[]) => rowValues(tx.dialect, "v", COLUMNS, rows.map(row));
+  const allCurrent = updates.every((u) => u.current);
+  const current = allCurrent ? updates : updates.filter((u) => u.current);
+  const carriedByAll = carriedBy(updates);
+  const carriedByCurrent = allCurrent ? carriedByAll : carriedBy(current);
+  const kept = (alias: string, carried: Set<Optional>) => KEPT.filter((c) => carried.has(c)).map((c) => `, "${c}" = COALESCE(v.${c}, ${alias}."${c}")`).join("");
+  const replaced = REPLACED.filter((c) => carriedByCurrent.has(c));
+  const messageColumns: Column[] = ["message_id", "state", "final", "sent", ...KEPT.filter((c) => carriedByCurrent.has(c)), ...replaced];
+  const attemptColumns: Column[] = ["attempt_id", "state", ...KEPT.filter((c) => carriedByAll.has(c))];
+  const shared = allCurrent ? valuesOf(tx, updates, ["attempt_id", ...messageColumns]) : undefined;
 
-  const current = updates.filter((u) => u.current);
   if (current.length > 0) {
-    const replaced = REPLACED.filter((c) => carried(c, current));
-    const cleared = REPLACED.filter((c) => !carried(c, current));
-    const v = values(current);
+    const cleared = REPLACED.filter((c) => !carriedByCurrent.has(c));
+    const v = shared ?? valuesOf(tx, current, messageColumns);
     await tx.run(
-      `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${kept("m", current)}${replaced.map((c) => `, "${c}" = v.${c}`).join("")},
+      `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${kept("m", carriedByCurrent)}${replaced.map((c) => `, "${c}" = v.${c}`).join("")},
          "submittedAt" = CASE WHEN (v.state = 'submitted' OR v.sent) AND m."submittedAt" IS NULL THEN ?${ts} ELSE m."submittedAt" END,
          "sentAt" = CASE WHEN v.sent AND m."sentAt" IS NULL THEN ?${ts} ELSE m."sentAt" END,
          "finalAt" = CASE WHEN v.final THEN ?${ts} END, "updatedAt" = ?${ts}
@@ -78,9 +110,9 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
       );
     }
   }
-  const v = values(updates);
+  const v = shared ?? valuesOf(tx, updates, attemptColumns);
   await tx.run(
-    `UPDATE "SendAttempt" AS a SET "state" = v.state${cast('"MessageState"')}${kept("a", updates)},
+    `UPDATE "SendAttempt" AS a SET "state" = v.state${cast('"MessageState"')}${kept("a", carriedByAll)},
        "finishedAt" = COALESCE(a."finishedAt", ?${ts}), "updatedAt" = ?${ts}
      FROM ${v.sql} WHERE a."id" = v.attempt_id`,
     [now, now, ...v.params],
