@@ -57,6 +57,8 @@ describe.each(testDatabases())("inbound polling on $name", (target) => {
 
   it("lets one of several workers polling at once fetch an account's pages", async () => {
     inject(0, 4);
+    // The first fetch answers late, so the other two pollers run while it holds the account.
+    fake.server.inject({ type: "slow", ms: 300 });
     const received = await Promise.all([poll(), poll(), poll()]);
     expect(received.sort()).toEqual([0, 0, 4]);
     expect(fetches()).toBe(1);

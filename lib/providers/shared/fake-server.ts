@@ -26,13 +26,15 @@ export interface FakeResponse {
  * - `status`: answer with this status and body (a 5xx, a vendor error, a 401…);
  * - `hang`: never answer (the client's timeout decides);
  * - `malformed`: answer 200 with a body no parser accepts;
- * - `drop`: close the connection without an answer.
+ * - `drop`: close the connection without an answer;
+ * - `slow`: the vendor's own answer, `ms` late (a slow gateway, to make requests overlap).
  */
 export type Fault =
   | { type: "status"; status: number; body: string; contentType?: string }
   | { type: "hang" }
   | { type: "malformed"; body?: string }
-  | { type: "drop" };
+  | { type: "drop" }
+  | { type: "slow"; ms: number };
 
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
@@ -83,6 +85,7 @@ export async function startFakeServer(handler: FakeHandler, options: FakeServerO
     const fault = takeFault(request.path);
     if (fault?.type === "hang") return void hanging.add(res);
     if (fault?.type === "drop") return void req.socket.destroy();
+    if (fault?.type === "slow") await new Promise((resolve) => setTimeout(resolve, fault.ms));
     let response: FakeResponse;
     if (fault?.type === "status") response = fault;
     else if (fault?.type === "malformed") response = { status: 200, body: fault.body ?? "<<<not what you expected" };
