@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { openRawDb } from "@/lib/db/raw";
-import { sqlFor } from "@/lib/db/sql";
+import { type Sql, sqlFor } from "@/lib/db/sql";
 import { expectCountersMatchRecount, statesOf } from "@/lib/delivery/testing/ledger-checks";
 import { seedAccount, seedList } from "@/lib/delivery/testing/seed-audience";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
@@ -76,6 +76,37 @@ describe.each(testDatabases())("launching on $name", (target) => {
     await expect(launchCampaign(sql, id)).rejects.toThrow(SyntaxError);
     const after = await t.db.campaign.findUniqueOrThrow({ where: { id }, select: { status: true, launchedAt: true, launchLeaseUntil: true } });
     expect(after).toEqual({ status: "sending", launchedAt: null, launchLeaseUntil: null });
+  });
+
+  describe("a launch that outlasts its lease", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("keeps it by renewing it before each page and before the recount, so no other worker takes over a launch still running", async () => {
+      const id = await newCampaign("Hi {{first_name}}");
+      const other = openRawDb(t.url);
+      // Only Date is faked: each page starts 50 seconds after the one before (the lease lasts 60), and as
+      // it starts another worker tries to take the launch.
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const takeovers: boolean[] = [];
+      const sql = sqlFor(t.raw);
+      const slowPages: Sql = {
+        ...sql,
+        async transaction(work) {
+          vi.setSystemTime(Date.now() + 50_000);
+          takeovers.push(await launchCampaign(sqlFor(other), id, new Date()));
+          return sql.transaction(work);
+        },
+      };
+      try {
+        expect(await launchCampaign(slowPages, id)).toBe(true);
+      } finally {
+        await other.close();
+      }
+      expect(takeovers.length).toBeGreaterThanOrEqual(3);
+      expect(takeovers).not.toContain(true);
+      expect(await statesOf(t.db, id)).toEqual({ queued: AUDIENCE - OPTED_OUT, skipped: OPTED_OUT });
+      await expectCountersMatchRecount(t.db, id);
+    });
   });
 
   it("lets exactly one of two processes launch the same campaign at once", async () => {

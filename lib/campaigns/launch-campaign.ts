@@ -44,6 +44,8 @@ export async function launchCampaign(sql: Sql, campaignId: number, now = new Dat
     await sql.run(`UPDATE "Campaign" SET "launchLeaseUntil" = NULL WHERE "id" = ?`, [campaignId]);
     throw error;
   }
+  // The recount reads every message of the campaign: it starts with a full lease, as each page does.
+  await renewLaunchLease(sql, campaignId);
   await sql.transaction(async (tx) => {
     await recountCampaign(tx, campaignId);
     await tx.run(`UPDATE "Campaign" SET "launchedAt" = ?, "launchLeaseUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`, [now, now, campaignId]);
