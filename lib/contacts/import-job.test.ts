@@ -146,6 +146,19 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     expect(await contact("+33600000041")).toBeNull();
   });
 
+  it("refuses a chunk waiting for its turn as soon as the import is canceled, without waiting out its time", async () => {
+    const input = startImportSchema.parse({ fileName: "waiting.csv", hasHeader: false, defaultCountry: "FR", mapping });
+    const job = await startImport(t.db, null, input);
+    const started = performance.now();
+    // chunk 1 arrives first and waits (up to the default 30 s) for chunk 0, which never comes
+    const waiting = processImportChunk(t.db, t.raw, job.id, { chunkIndex: 1, firstRowNumber: 2, rows: [["+33600000045", "W", "X"]], malformed: [] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await cancelImport(t.db, job.id, null);
+    await expect(waiting).rejects.toThrow(/canceled/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await contact("+33600000045")).toBeNull();
+  });
+
   it("rolls a failing chunk back entirely and reports how far an interrupted import got", async () => {
     const input = startImportSchema.parse({ fileName: "broken.csv", hasHeader: false, defaultCountry: "FR", mapping });
     const job = await startImport(t.db, null, input);

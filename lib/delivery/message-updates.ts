@@ -50,17 +50,24 @@ type Column = keyof typeof COLUMNS;
 const KEPT = ["providerMessageId", "batchId", "errorCode", "errorText", "rawStatus", "cost"] as const;
 /** Columns every update sets, to null when it carries none (a message back in the queue no longer waits for a poll). */
 const REPLACED = ["retryAt", "nextPollAt"] as const;
-type Optional = (typeof KEPT)[number] | (typeof REPLACED)[number];
-const OPTIONAL: readonly Optional[] = [...KEPT, ...REPLACED];
 
-/** The optional columns some of `rows` carry a value for, found in one pass. */
-function carriedBy(rows: readonly MessageUpdate[]): Set<Optional> {
-  const carried = new Set<Optional>();
+interface Carried {
+  kept: (typeof KEPT)[number][];
+  replaced: (typeof REPLACED)[number][];
+}
+
+/** The optional columns some of `rows` carry a value for, in declaration order, found in one pass. */
+function carriedBy(rows: readonly MessageUpdate[]): Carried {
+  const found = new Set<Column>();
+  const optional = [...KEPT, ...REPLACED];
   for (const u of rows) {
-    for (const column of OPTIONAL) if (u[column] !== null && u[column] !== undefined) carried.add(column);
-    if (carried.size === OPTIONAL.length) break;
+    for (const column of optional) {
+      const value = COLUMNS[column][1](u);
+      if (value !== null && value !== undefined) found.add(column);
+    }
+    if (found.size === optional.length) break;
   }
-  return carried;
+  return { kept: KEPT.filter((c) => found.has(c)), replaced: REPLACED.filter((c) => found.has(c)) };
 }
 
 /** `rows` as a table `v` of only the named columns: less to build, send and read than all thirteen. */
@@ -83,25 +90,23 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
   const ts = cast("timestamp");
   const allCurrent = updates.every((u) => u.current);
   const current = allCurrent ? updates : updates.filter((u) => u.current);
-  const carriedByAll = carriedBy(updates);
-  const carriedByCurrent = allCurrent ? carriedByAll : carriedBy(current);
-  const kept = (alias: string, carried: Set<Optional>) => KEPT.filter((c) => carried.has(c)).map((c) => `, "${c}" = COALESCE(v.${c}, ${alias}."${c}")`).join("");
-  const replaced = REPLACED.filter((c) => carriedByCurrent.has(c));
-  const messageColumns: Column[] = ["message_id", "state", "final", "sent", ...KEPT.filter((c) => carriedByCurrent.has(c)), ...replaced];
-  const attemptColumns: Column[] = ["attempt_id", "state", ...KEPT.filter((c) => carriedByAll.has(c))];
+  const byAll = carriedBy(updates);
+  const byCurrent = allCurrent ? byAll : carriedBy(current);
+  const keep = (alias: string, kept: Carried["kept"]) => kept.map((c) => `, "${c}" = COALESCE(v.${c}, ${alias}."${c}")`).join("");
+  const messageColumns: Column[] = ["message_id", "state", "final", "sent", ...byCurrent.kept, ...byCurrent.replaced];
   const shared = allCurrent ? valuesOf(tx, updates, ["attempt_id", ...messageColumns]) : undefined;
 
   if (current.length > 0) {
-    const cleared = REPLACED.filter((c) => !carriedByCurrent.has(c));
     const v = shared ?? valuesOf(tx, current, messageColumns);
     await tx.run(
-      `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${kept("m", carriedByCurrent)}${replaced.map((c) => `, "${c}" = v.${c}`).join("")},
+      `UPDATE "Message" AS m SET "state" = v.state${cast('"MessageState"')}, "claimedBy" = NULL${keep("m", byCurrent.kept)}${byCurrent.replaced.map((c) => `, "${c}" = v.${c}`).join("")},
          "submittedAt" = CASE WHEN (v.state = 'submitted' OR v.sent) AND m."submittedAt" IS NULL THEN ?${ts} ELSE m."submittedAt" END,
          "sentAt" = CASE WHEN v.sent AND m."sentAt" IS NULL THEN ?${ts} ELSE m."sentAt" END,
          "finalAt" = CASE WHEN v.final THEN ?${ts} END, "updatedAt" = ?${ts}
        FROM ${v.sql} WHERE m."id" = v.message_id`,
       [now, now, now, now, ...v.params],
     );
+    const cleared = REPLACED.filter((c) => !byCurrent.replaced.includes(c));
     if (cleared.length > 0) {
       const ids = oneOf(tx.dialect, `"id"`, "int", current.map((u) => u.messageId));
       await tx.run(
@@ -110,9 +115,9 @@ export async function applyMessageUpdates(tx: Sql, updates: MessageUpdate[], now
       );
     }
   }
-  const v = shared ?? valuesOf(tx, updates, attemptColumns);
+  const v = shared ?? valuesOf(tx, updates, ["attempt_id", "state", ...byAll.kept]);
   await tx.run(
-    `UPDATE "SendAttempt" AS a SET "state" = v.state${cast('"MessageState"')}${kept("a", carriedByAll)},
+    `UPDATE "SendAttempt" AS a SET "state" = v.state${cast('"MessageState"')}${keep("a", byAll.kept)},
        "finishedAt" = COALESCE(a."finishedAt", ?${ts}), "updatedAt" = ?${ts}
      FROM ${v.sql} WHERE a."id" = v.attempt_id`,
     [now, now, ...v.params],

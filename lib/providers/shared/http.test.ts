@@ -3,7 +3,7 @@
  * the gateway. Each case talks to a raw TCP server on loopback that misbehaves in one way.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -71,6 +71,7 @@ describe("httpRequest", () => {
       expect(requests).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
