@@ -2,21 +2,23 @@
  * What the composer pages load: accounts (as the composer sees them), lists with their sizes, templates,
  * merge fields, and the values of a campaign being duplicated. Read-only.
  */
+import { memberCounts } from "@/lib/contacts/lists";
 import type { Db } from "@/lib/db/client";
 import { customFieldKeys } from "@/lib/templates/manage-templates";
 import { composerAccount } from "./account-limits";
 import { CONTACT_FIELDS } from "./merge-fields";
 
 export async function loadComposerData(db: Db) {
-  const [accounts, lists, templates, keys] = await Promise.all([
+  const [accounts, lists, counts, templates, keys] = await Promise.all([
     db.providerAccount.findMany({ orderBy: { name: "asc" } }),
-    db.contactList.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { memberships: true } } } }),
+    db.contactList.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    memberCounts(db),
     db.template.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, body: true } }),
     customFieldKeys(db),
   ]);
   return {
     accounts: accounts.map(composerAccount),
-    lists: lists.map((l) => ({ id: l.id, name: l.name, members: l._count.memberships })),
+    lists: lists.map((l) => ({ id: l.id, name: l.name, members: counts.get(l.id) ?? 0 })),
     templates,
     mergeFields: [...CONTACT_FIELDS, ...keys],
   };

@@ -39,6 +39,8 @@ export const NOT_APPLIED: ChunkOutcome = { applied: false, created: 0, updated: 
 export interface JobGate {
   status: string;
   chunksDone: number;
+  /** The job's list now: deleting the list sets it to null (see ListMembership in schema.prisma). */
+  listId: number | null;
 }
 
 /** A chunk that reached the database before the one ahead of it in the file (uploads run two at a time). */
@@ -48,12 +50,17 @@ export class ChunkAheadError extends UserError {
   }
 }
 
-/** Throws unless the chunk is the next one of a running job; returns false for a chunk already applied. */
-export function checkGate(gate: JobGate | undefined, chunkIndex: number): boolean {
+/**
+ * Throws unless the chunk is the next one of a running job whose list still exists; returns false for a
+ * chunk already applied. The caller holds the job row, which deleting the list must update: a list deleted
+ * before shows here, one deleted after waits for the chunk and then deletes its memberships too.
+ */
+export function checkGate(gate: JobGate | undefined, { chunkIndex, listId }: Pick<ChunkWrite, "chunkIndex" | "listId">): boolean {
   if (!gate) throw new UserError("This import does not exist.", 404);
   if (chunkIndex < gate.chunksDone) return false;
   if (gate.status !== "running") throw new UserError(`This import is ${gate.status}; no more rows are accepted.`, 409);
   if (chunkIndex > gate.chunksDone) throw new ChunkAheadError(chunkIndex, gate.chunksDone);
+  if (gate.listId !== listId) throw new UserError("The list this import adds contacts to was deleted; no more rows are accepted.", 409);
   return true;
 }
 

@@ -5,7 +5,7 @@ import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { exportContactsCsv, exportRejectedRowsCsv } from "./export-contacts";
 import { processImportChunk, startImport } from "./import-job";
 import { startImportSchema } from "./import.schema";
-import { addToList, createList, deleteList, listsWithCounts, removeFromList, renameList } from "./lists";
+import { addToList, createList, deleteList, holdLists, listsWithCounts, removeFromList, renameList } from "./lists";
 import { optInContacts, optOutContacts } from "./opt-out";
 import { contactCountries, searchContacts } from "./query-contacts";
 
@@ -40,7 +40,34 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     expect((await searchContacts(t.db, { listId: list.id })).contacts.map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
     await deleteList(t.db, null, list.id);
     expect(await t.db.contact.count()).toBe(3);
+    // Memberships have no foreign key to their list: deleting the list deletes them itself.
+    expect(await t.db.listMembership.count({ where: { listId: list.id } })).toBe(0);
+    await expect(addToList(t.db, null, list.id, [ids[0]])).rejects.toThrow(/list was not found/i);
+    expect(await t.db.listMembership.count({ where: { listId: list.id } })).toBe(0);
     expect(await t.db.auditLog.count({ where: { targetType: "list", targetId: String(list.id) } })).toBeGreaterThanOrEqual(5);
+  });
+
+  // Only PostgreSQL runs two writers at once; SQLite's transactions take turns, so the race cannot happen there.
+  it.runIf(target.name === "postgres")("a list deleted while a writer holds it waits for the writer, then deletes its memberships too", async () => {
+    const list = await createList(t.db, null, { name: "Held" });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const writer = t.db.$transaction(async (tx) => {
+      expect(await holdLists(tx, [list.id])).toBe(true);
+      await tx.listMembership.create({ data: { listId: list.id, contactId: ids[0] } });
+      held();
+      await released;
+    });
+    await holding;
+    const deleting = deleteList(t.db, null, list.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await writer;
+    await deleting;
+    // Had the memberships been deleted before the list, the writer's row (uncommitted then) would remain.
+    expect(await t.db.listMembership.count({ where: { listId: list.id } })).toBe(0);
   });
 
   it("opts out by id or phone once, records every change, and opts back in", async () => {

@@ -19,15 +19,15 @@ export function pgTimestamp(date: Date): string {
  * Locks the job row until the transaction ends and checks the chunk is the next one (`checkGate`): false
  * for a chunk already applied. The lock serialises writers of the same import.
  */
-export async function lockGate(client: pg.ClientBase, chunk: Pick<ChunkWrite, "jobId" | "chunkIndex">): Promise<boolean> {
-  const gate = await client.query<JobGate>(`SELECT status::text AS status, "chunksDone" FROM "ImportJob" WHERE id = $1 FOR UPDATE`, [chunk.jobId]);
-  return checkGate(gate.rows[0], chunk.chunkIndex);
+export async function lockGate(client: pg.ClientBase, chunk: Pick<ChunkWrite, "jobId" | "chunkIndex" | "listId">): Promise<boolean> {
+  const gate = await client.query<JobGate>(`SELECT status::text AS status, "chunksDone", "listId" FROM "ImportJob" WHERE id = $1 FOR UPDATE`, [chunk.jobId]);
+  return checkGate(gate.rows[0], chunk);
 }
 
 /** The chunk's rows (COPY text, see contact-rows.ts) into the temporary table `import_rows`. */
 export async function loadRows(client: pg.ClientBase, parts: readonly string[]): Promise<void> {
   await client.query(
-    `CREATE TEMP TABLE import_rows (phone text, "firstName" text, "lastName" text, fields jsonb, country text, "optOut" boolean) ON COMMIT DROP`,
+    `CREATE TEMP TABLE import_rows (phone text COLLATE "C", "firstName" text, "lastName" text, fields jsonb, country text, "optOut" boolean) ON COMMIT DROP`,
   );
   await pipeline(Readable.from(parts), client.query(copyFrom(`COPY import_rows FROM STDIN`)));
 }

@@ -4,8 +4,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { importCsvFile, type ImportFileOptions } from "./import-file";
-import { cancelImport, getImportReport, loadJobPlan, processImportChunk, startImport } from "./import-job";
+import { cancelImport, commitPreparedChunk, getImportReport, loadJobPlan, prepareForJob, processImportChunk, startImport } from "./import-job";
 import { startImportSchema } from "./import.schema";
+import { deleteList } from "./lists";
 
 const dir = mkdtempSync(path.join(tmpdir(), "smscm-import-files-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,13 +160,27 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     expect(await contact("+33600000045")).toBeNull();
   });
 
+  it("refuses the rest of an import whose list is deleted mid-way, and leaves none of its memberships", async () => {
+    const input = startImportSchema.parse({ fileName: "doomed.csv", hasHeader: false, defaultCountry: "FR", mapping, list: { kind: "new", name: "Doomed" } });
+    const job = await startImport(t.db, null, input);
+    // The file importer loads the job's plan once, with its list, and writes every chunk with it.
+    const plan = await loadJobPlan(t.db, job.id);
+    const listId = plan.listId!;
+    const chunk = (index: number, phone: string) => commitPreparedChunk(t.raw, plan, index, prepareForJob(plan, t.raw.dialect, { firstRowNumber: index + 1, rows: [[phone, "A", ""]], malformed: [] }));
+    await chunk(0, "+33600000060");
+    expect(await t.db.listMembership.count({ where: { listId } })).toBe(1);
+    await deleteList(t.db, null, listId);
+    await expect(chunk(1, "+33600000061")).rejects.toThrow(/list this import adds contacts to was deleted/);
+    expect(await contact("+33600000061")).toBeNull();
+    expect(await t.db.listMembership.count({ where: { listId } })).toBe(0);
+  });
+
   it("rolls a failing chunk back entirely and reports how far an interrupted import got", async () => {
     const input = startImportSchema.parse({ fileName: "broken.csv", hasHeader: false, defaultCountry: "FR", mapping });
     const job = await startImport(t.db, null, input);
     await processImportChunk(t.db, t.raw, job.id, { chunkIndex: 0, firstRowNumber: 1, rows: [["+33600000050", "A", ""]], malformed: [] });
     const plan = await loadJobPlan(t.db, job.id);
-    // A chunk whose list vanished mid-way fails on the foreign key: nothing of it may remain.
-    const { commitPreparedChunk, prepareForJob } = await import("./import-job");
+    // A chunk written for another list than the job's now (as when the list was deleted) is refused: nothing of it may remain.
     await expect(
       commitPreparedChunk(t.raw, { ...plan, listId: 999_999 }, 1, prepareForJob(plan, t.raw.dialect, { firstRowNumber: 2, rows: [["+33600000051"], ["+33600000052"]], malformed: [] })),
     ).rejects.toThrow();

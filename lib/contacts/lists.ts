@@ -36,12 +36,33 @@ export async function renameList(db: Db, userId: number | null, listId: number, 
   }
 }
 
-/** Deletes the list and its memberships; the contacts themselves stay. */
+/**
+ * Locks `listIds` until the transaction ends and tells whether they all exist. A membership has no foreign key
+ * to its list (schema.prisma, ListMembership): every writer of memberships holds its lists first, so a list
+ * being deleted waits for it, or it sees the list gone.
+ */
+export async function holdLists(tx: Prisma.TransactionClient, listIds: readonly number[]): Promise<boolean> {
+  const unique = [...new Set(listIds)];
+  const { count } = await tx.contactList.updateMany({ where: { id: { in: unique } }, data: { updatedAt: new Date() } });
+  return count === unique.length;
+}
+
+/** Member counts of `listIds` (all lists when omitted); a list without members is absent. */
+export async function memberCounts(db: Db, listIds?: readonly number[]): Promise<Map<number, number>> {
+  const counts = await db.listMembership.groupBy({ by: ["listId"], where: listIds ? { listId: { in: [...listIds] } } : {}, _count: { _all: true } });
+  return new Map(counts.map((c) => [c.listId, c._count._all]));
+}
+
+/**
+ * Deletes the list, then its memberships; the contacts themselves stay. Deleting the list first waits for
+ * any writer holding it (`holdLists`, an import's chunk), so the memberships it committed are deleted too.
+ */
 export async function deleteList(db: Db, userId: number | null, listId: number) {
   await db.$transaction(async (tx) => {
     const list = await tx.contactList.findUnique({ where: { id: listId } });
     if (!list) throw new NotFoundError("The list");
     await tx.contactList.delete({ where: { id: listId } });
+    await tx.listMembership.deleteMany({ where: { listId } });
     await audit(tx, { action: "list.delete", userId, targetType: "list", targetId: listId, details: { name: list.name } });
   });
 }
@@ -50,16 +71,15 @@ export async function deleteList(db: Db, userId: number | null, listId: number) 
 export async function listsWithCounts(db: Db) {
   const [lists, counts] = await Promise.all([
     db.contactList.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, description: true, createdAt: true } }),
-    db.listMembership.groupBy({ by: ["listId"], _count: { _all: true } }),
+    memberCounts(db),
   ]);
-  const byList = new Map(counts.map((c) => [c.listId, c._count._all]));
-  return lists.map((list) => ({ ...list, contactCount: byList.get(list.id) ?? 0 }));
+  return lists.map((list) => ({ ...list, contactCount: counts.get(list.id) ?? 0 }));
 }
 
 /** Adds contacts to a list (already-members are skipped); returns how many were added. */
 export async function addToList(db: Db, userId: number | null, listId: number, contactIds: number[]) {
   return db.$transaction(async (tx) => {
-    if (!(await tx.contactList.findUnique({ where: { id: listId }, select: { id: true } }))) throw new NotFoundError("The list");
+    if (!(await holdLists(tx, [listId]))) throw new NotFoundError("The list");
     const existing = await tx.listMembership.findMany({ where: { listId, contactId: { in: contactIds } }, select: { contactId: true } });
     const have = new Set(existing.map((m) => m.contactId));
     const contacts = await tx.contact.findMany({ where: { id: { in: contactIds.filter((id) => !have.has(id)) } }, select: { id: true } });

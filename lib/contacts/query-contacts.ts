@@ -47,11 +47,13 @@ export async function contactCountries(db: Db): Promise<string[]> {
   return rows.map((r) => r.country).filter((c): c is string => Boolean(c));
 }
 
-export function getContact(db: Db, id: number) {
-  return db.contact.findUnique({
-    where: { id },
-    include: { memberships: { include: { list: { select: { id: true, name: true } } } } },
-  });
+/** The contact with the lists it is in, by name. */
+export async function getContact(db: Db, id: number) {
+  const contact = await db.contact.findUnique({ where: { id }, include: { memberships: { select: { listId: true } } } });
+  if (!contact) return null;
+  const { memberships, ...rest } = contact;
+  const lists = await db.contactList.findMany({ where: { id: { in: memberships.map((m) => m.listId) } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return { ...rest, lists };
 }
 
 /** The contact's messages, newest first (the campaign engine writes them). */

@@ -18,7 +18,7 @@ const INPUT = `SELECT value->>0 AS phone, value->>1 AS firstName, value->>2 AS l
 
 function statements(db: Database.Database) {
   return {
-    gate: db.prepare<[number], JobGate>(`SELECT status, chunksDone FROM ImportJob WHERE id = ?`),
+    gate: db.prepare<[number], JobGate>(`SELECT status, chunksDone, listId FROM ImportJob WHERE id = ?`),
     lastId: db.prepare<[], number>(`SELECT coalesce(max(id), 0) FROM Contact`).pluck(),
     // Existing contacts this chunk opts out, recorded before the upsert changes what "already opted out" means.
     optOutExisting: db.prepare(
@@ -72,7 +72,7 @@ export function writeChunkSqlite(db: Database.Database, file: string, chunk: Chu
   const now = sqliteTimestamp(new Date());
   const detail = `import #${chunk.jobId}`;
   const run = db.transaction((): ChunkOutcome => {
-    if (!checkGate(stmts.gate.get(chunk.jobId), chunk.chunkIndex)) return NOT_APPLIED;
+    if (!checkGate(stmts.gate.get(chunk.jobId), chunk)) return NOT_APPLIED;
     const lastId = stmts.lastId.get()!;
     let changed = 0;
     for (const contacts of chunk.contacts) {

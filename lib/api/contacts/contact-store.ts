@@ -5,6 +5,7 @@
  * audit row in the change's transaction.
  */
 import { type Actor, actorFields, audit } from "@/lib/audit/audit";
+import { holdLists } from "@/lib/contacts/lists";
 import { changeOptOut } from "@/lib/contacts/opt-out";
 import { type Db, Prisma } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
@@ -41,8 +42,7 @@ async function ensureCustomFields(tx: Tx, keys: string[]): Promise<void> {
 async function addToLists(tx: Tx, contactId: number, listIds: number[]): Promise<void> {
   const unique = [...new Set(listIds)];
   if (unique.length === 0) return;
-  const found = await tx.contactList.count({ where: { id: { in: unique } } });
-  if (found !== unique.length) throw new UserError("A list does not exist.", 400, { listIds: "A list does not exist." });
+  if (!(await holdLists(tx, unique))) throw new UserError("A list does not exist.", 400, { listIds: "A list does not exist." });
   for (const listId of unique) {
     await tx.listMembership.upsert({ where: { listId_contactId: { listId, contactId } }, create: { listId, contactId }, update: {} });
   }

@@ -1,5 +1,7 @@
 /** Contact lists: create, read, rename. Members are added by contact updates and imports. */
 import { z } from "zod";
+import { memberCounts } from "@/lib/contacts/lists";
+import type { ContactListModel, Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { idParamsSchema } from "../common.schema";
 import { createList, updateList } from "../contacts/list-store";
@@ -8,9 +10,13 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPage } from "../pagination
 import { listSchema, presentList } from "../resources/contact";
 
 const TAG = "Lists";
-const withCount = { _count: { select: { memberships: true } } } as const;
 const listName = z.string().trim().min(1, "Name the list.").max(100);
 const description = z.string().trim().max(500);
+
+/** `presentList` for one list, with its member count. */
+async function presentOne(db: Db, list: ContactListModel) {
+  return presentList(list, (await memberCounts(db, [list.id])).get(list.id) ?? 0);
+}
 
 export const createListEndpoint = defineEndpoint({
   operationId: "createList",
@@ -23,7 +29,7 @@ export const createListEndpoint = defineEndpoint({
   response: { status: 201, description: "The new list.", schema: listSchema },
   handle: async ({ services, body, principal }) => {
     const list = await createList(services.db, { apiKeyId: principal.keyId }, body);
-    return presentList({ ...list, _count: { memberships: 0 } });
+    return presentList(list, 0);
   },
 });
 
@@ -38,8 +44,9 @@ export const listLists = defineEndpoint({
   response: { status: 200, description: "A page of lists.", schema: pageSchema(listSchema) },
   handle: async ({ services, query }) => {
     const before = decodeCursor(query.cursor);
-    const rows = await services.db.contactList.findMany({ where: before ? { id: { lt: before } } : {}, orderBy: { id: "desc" }, take: query.limit + 1, include: withCount });
-    return toPage(rows, query.limit, presentList);
+    const rows = await services.db.contactList.findMany({ where: before ? { id: { lt: before } } : {}, orderBy: { id: "desc" }, take: query.limit + 1 });
+    const counts = await memberCounts(services.db, rows.map((l) => l.id));
+    return toPage(rows, query.limit, (l) => presentList(l, counts.get(l.id) ?? 0));
   },
 });
 
@@ -53,9 +60,9 @@ export const getList = defineEndpoint({
   params: idParamsSchema,
   response: { status: 200, description: "The list.", schema: listSchema },
   handle: async ({ services, params }) => {
-    const list = await services.db.contactList.findUnique({ where: { id: params.id }, include: withCount });
+    const list = await services.db.contactList.findUnique({ where: { id: params.id } });
     if (!list) throw new NotFoundError("The list");
-    return presentList(list);
+    return presentOne(services.db, list);
   },
 });
 
@@ -71,6 +78,6 @@ export const updateListEndpoint = defineEndpoint({
   response: { status: 200, description: "The updated list.", schema: listSchema },
   handle: async ({ services, params, body, principal }) => {
     await updateList(services.db, { apiKeyId: principal.keyId }, params.id, body);
-    return presentList(await services.db.contactList.findUniqueOrThrow({ where: { id: params.id }, include: withCount }));
+    return presentOne(services.db, await services.db.contactList.findUniqueOrThrow({ where: { id: params.id } }));
   },
 });

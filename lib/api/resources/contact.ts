@@ -46,12 +46,12 @@ export function presentContact(c: ContactModel): z.infer<typeof contactSchema> {
   };
 }
 
-export function presentList(l: ContactListModel & { _count: { memberships: number } }): z.infer<typeof listSchema> {
+export function presentList(l: ContactListModel, contactCount: number): z.infer<typeof listSchema> {
   return {
     id: l.id,
     name: l.name,
     description: l.description,
-    contactCount: l._count.memberships,
+    contactCount,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
   };

@@ -58,7 +58,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             </ul>
           )}
           <h3 className="mt-4 text-sm font-medium">Lists</h3>
-          <p className="text-sm">{contact.memberships.length === 0 ? "In no list." : contact.memberships.map((m) => m.list.name).join(", ")}</p>
+          <p className="text-sm">{contact.lists.length === 0 ? "In no list." : contact.lists.map((l) => l.name).join(", ")}</p>
         </section>
       </div>
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-6">

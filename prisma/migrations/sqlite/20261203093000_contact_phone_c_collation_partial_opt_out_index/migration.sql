@@ -1,0 +1,3 @@
+-- Nothing to do on SQLite; the PostgreSQL migration of the same name is hand-written for PostgreSQL only:
+-- SQLite already compares text bytewise (BINARY), and its schema describer (which db:check uses) cannot
+-- read a partial index, so Contact_optedOut_idx stays whole here.
