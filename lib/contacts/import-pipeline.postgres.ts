@@ -17,7 +17,7 @@
 import type pg from "pg";
 import { type ChunkOutcome, type ChunkWrite, NOT_APPLIED } from "./chunk-contract";
 import { applyContext, applyRows, type ChunkCounts, chunkOutcome, loadRows, lockGate, recordChunk } from "./import-apply.postgres";
-import { findRepeats, type Repeats } from "./import-overlap";
+import { findRepeats, NO_NUMBERS, type Repeats } from "./import-overlap";
 
 const IN_FLIGHT = 2;
 
@@ -43,7 +43,7 @@ export async function writeChunksPipelined(pool: pg.Pool, chunks: AsyncIterable<
     onChunk?.({ index: oldest.index, outcome, writeMs: performance.now() - oldest.started });
   };
   try {
-    let previous: Repeats["kept"] = new Set();
+    let previous: Repeats["kept"] = NO_NUMBERS;
     let count = 0;
     for await (const chunk of chunks) {
       const repeats = findRepeats(chunk.contacts, previous);
