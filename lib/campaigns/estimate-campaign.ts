@@ -67,7 +67,8 @@ interface Counts {
   optedOut: number;
 }
 
-async function countAudience(sql: Sql, audience: Audience): Promise<Counts> {
+/** How many contacts `audience` selects, and how many of them opted out. */
+export async function countAudience(sql: Sql, audience: Audience): Promise<Counts> {
   const condition = audienceCondition(audience);
   if (!condition) return { audience: 0, optedOut: 0 };
   const [row] = await sql.all<{ total: number | string; opted: number | string | null }>(

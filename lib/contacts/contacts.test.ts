@@ -5,7 +5,8 @@ import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { exportContactsCsv, exportRejectedRowsCsv } from "./export-contacts";
 import { processImportChunk, startImport } from "./import-job";
 import { startImportSchema } from "./import.schema";
-import { addToList, createList, deleteList, holdLists, listsWithCounts, removeFromList, renameList } from "./lists";
+import { addToList, createList, deleteList, holdContacts, holdLists, listsWithCounts, removeFromList, renameList } from "./lists";
+import { deleteContacts } from "./manage-contact";
 import { optInContacts, optOutContacts } from "./opt-out";
 import { contactCountries, searchContacts } from "./query-contacts";
 
@@ -37,7 +38,7 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     expect(await addToList(t.db, null, list.id, [ids[0], ids[2]])).toBe(1);
     expect(await removeFromList(t.db, null, list.id, [ids[2]])).toBe(1);
     expect((await listsWithCounts(t.db)).find((l) => l.id === list.id)).toMatchObject({ name: "VIPs", contactCount: 2 });
-    expect((await searchContacts(t.db, { listId: list.id })).contacts.map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect((await searchContacts(t.db, sqlFor(t.raw), { listId: list.id })).contacts.map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
     await deleteList(t.db, null, list.id);
     expect(await t.db.contact.count()).toBe(3);
     // Memberships have no foreign key to their list: deleting the list deletes them itself.
@@ -70,6 +71,43 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     expect(await t.db.listMembership.count({ where: { listId: list.id } })).toBe(0);
   });
 
+  it("deletes contacts with their memberships, and adds no deleted contact to a list", async () => {
+    const list = await createList(t.db, null, { name: "Leavers" });
+    const leaving = await t.db.contact.create({ data: { phone: "+33612345690" } });
+    expect(await addToList(t.db, null, list.id, [leaving.id, ids[0]])).toBe(2);
+    expect(await deleteContacts(t.db, null, [leaving.id])).toBe(1);
+    // Memberships have no foreign key to their contact: deleting the contact deletes them itself.
+    expect(await t.db.listMembership.count({ where: { contactId: leaving.id } })).toBe(0);
+    expect((await listsWithCounts(t.db)).find((l) => l.id === list.id)?.contactCount).toBe(1);
+    expect(await addToList(t.db, null, list.id, [leaving.id])).toBe(0);
+    expect(await t.db.listMembership.count({ where: { contactId: leaving.id } })).toBe(0);
+    await deleteList(t.db, null, list.id);
+  });
+
+  it.runIf(target.name === "postgres")("a contact deleted while a writer holds it waits for the writer, then deletes its memberships too", async () => {
+    const list = await createList(t.db, null, { name: "Held contacts" });
+    const held = await t.db.contact.create({ data: { phone: "+33612345691" } });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const holds = new Promise<void>((resolve) => (holding = resolve));
+    const writer = t.db.$transaction(async (tx) => {
+      expect(await holdContacts(tx, [held.id])).toEqual([held.id]);
+      await tx.listMembership.create({ data: { listId: list.id, contactId: held.id } });
+      holding();
+      await released;
+    });
+    await holds;
+    const deleting = deleteContacts(t.db, null, [held.id]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await writer;
+    expect(await deleting).toBe(1);
+    // Had the memberships been deleted before the contact, the writer's row (uncommitted then) would remain.
+    expect(await t.db.listMembership.count({ where: { contactId: held.id } })).toBe(0);
+    await deleteList(t.db, null, list.id);
+  });
+
   it("opts out by id or phone once, records every change, and opts back in", async () => {
     expect(await optOutContacts(sqlFor(t.raw), { contactIds: [ids[0]] }, { source: "manual", detail: null, actor: null })).toEqual([ids[0]]);
     expect(await optOutContacts(sqlFor(t.raw), { phones: ["+33 6 12 34 56 01", "+14155552671"] }, { source: "inbound", detail: "STOP", actor: null })).toEqual([ids[2]]);
@@ -80,24 +118,27 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
       [true, "inbound", "STOP"],
       [false, "manual", "asked again"],
     ]);
-    expect((await searchContacts(t.db, { optedOut: "yes" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { optedOut: "yes" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
   });
 
   it("searches by phone prefix and name prefix, filters by country, pages by keyset", async () => {
-    expect((await searchContacts(t.db, { q: "+33 6 12" })).contacts).toHaveLength(2);
-    expect((await searchContacts(t.db, { q: "1415" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
-    expect((await searchContacts(t.db, { q: "carol" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
-    expect((await searchContacts(t.db, { q: "Mart" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
-    expect((await searchContacts(t.db, { country: "US" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "+33 6 12" })).contacts).toHaveLength(2);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "1415" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "carol" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "Mart" })).contacts.map((c) => c.id)).toEqual([ids[0]]);
+    // LIKE wildcards in a search are the characters themselves.
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "%" })).contacts).toEqual([]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { q: "M_rt" })).contacts).toEqual([]);
+    expect((await searchContacts(t.db, sqlFor(t.raw), { country: "US" })).contacts.map((c) => c.id)).toEqual([ids[2]]);
     expect(await contactCountries(t.db)).toEqual(["FR", "US"]);
-    const page1 = await searchContacts(t.db, {}, 2);
+    const page1 = await searchContacts(t.db, sqlFor(t.raw), {}, 2);
     expect(page1.contacts.map((c) => c.id)).toEqual([ids[2], ids[1]]);
-    const page2 = await searchContacts(t.db, { before: page1.nextBefore! }, 2);
+    const page2 = await searchContacts(t.db, sqlFor(t.raw), { before: page1.nextBefore! }, 2);
     expect(page2).toEqual({ contacts: [expect.objectContaining({ id: ids[0] })], nextBefore: null });
   });
 
   it("exports contacts as CSV with formula cells neutralised and E.164 numbers kept", async () => {
-    const csv = await text(await exportContactsCsv(t.db, { country: "FR" }));
+    const csv = await text(await exportContactsCsv(t.db, sqlFor(t.raw), { country: "FR" }));
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(["phone", "first_name", "last_name", "country", "opted_out", "opted_out_at", "source", "created_at", "tier"]);
     expect(rows).toHaveLength(3);

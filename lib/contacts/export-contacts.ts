@@ -5,10 +5,12 @@
  */
 import Papa from "papaparse";
 import type { Db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
+import { inIdOrder, matchingContactIds } from "./contact-ids";
 import { toCsvLine } from "./csv-safe";
 import type { ContactFilter } from "./contacts.schema";
 import { storedMappingSchema } from "./import.schema";
-import { contactWhere } from "./query-contacts";
+import { contactMatch } from "./query-contacts";
 
 const PAGE = 2000;
 const encoder = new TextEncoder();
@@ -32,13 +34,14 @@ function pagedCsv(header: string[], nextPage: (after: number) => Promise<{ lastI
   });
 }
 
-export async function exportContactsCsv(db: Db, filter: Omit<ContactFilter, "before">): Promise<ReadableStream<Uint8Array>> {
+export async function exportContactsCsv(db: Db, sql: Sql, filter: Omit<ContactFilter, "before">): Promise<ReadableStream<Uint8Array>> {
   const fieldKeys = (await db.customField.findMany({ orderBy: { key: "asc" }, select: { key: true } })).map((f) => f.key);
-  const where = contactWhere(filter);
+  const match = contactMatch(filter);
   const header = ["phone", "first_name", "last_name", "country", "opted_out", "opted_out_at", "source", "created_at", ...fieldKeys];
   return pagedCsv(header, async (after) => {
-    const rows = await db.contact.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: PAGE });
-    if (rows.length === 0) return null;
+    const ids = await matchingContactIds(sql, match, { after, take: PAGE });
+    if (ids.length === 0) return null;
+    const rows = inIdOrder(ids, await db.contact.findMany({ where: { id: { in: ids } } }));
     const lines = rows.map((c) => {
       const fields = (c.fields ?? {}) as Record<string, unknown>;
       return toCsvLine([
@@ -53,7 +56,7 @@ export async function exportContactsCsv(db: Db, filter: Omit<ContactFilter, "bef
         ...fieldKeys.map((k) => (fields[k] === undefined ? "" : String(fields[k]))),
       ]);
     });
-    return { lastId: rows[rows.length - 1].id, lines };
+    return { lastId: ids[ids.length - 1], lines };
   });
 }
 

@@ -47,6 +47,16 @@ export async function holdLists(tx: Prisma.TransactionClient, listIds: readonly 
   return count === unique.length;
 }
 
+/**
+ * Locks the contacts of `contactIds` that exist until the transaction ends (marking them updated) and returns
+ * their ids: a membership has no foreign key to its contact either, and `deleteContacts` deletes memberships
+ * after the contacts, which waits for this transaction.
+ */
+export async function holdContacts(tx: Prisma.TransactionClient, contactIds: readonly number[]): Promise<number[]> {
+  await tx.contact.updateMany({ where: { id: { in: [...contactIds] } }, data: { updatedAt: new Date() } });
+  return (await tx.contact.findMany({ where: { id: { in: [...contactIds] } }, select: { id: true } })).map((c) => c.id);
+}
+
 /** Member counts of `listIds` (all lists when omitted); a list without members is absent. */
 export async function memberCounts(db: Db, listIds?: readonly number[]): Promise<Map<number, number>> {
   const counts = await db.listMembership.groupBy({ by: ["listId"], where: listIds ? { listId: { in: [...listIds] } } : {}, _count: { _all: true } });
@@ -82,10 +92,10 @@ export async function addToList(db: Db, userId: number | null, listId: number, c
     if (!(await holdLists(tx, [listId]))) throw new NotFoundError("The list");
     const existing = await tx.listMembership.findMany({ where: { listId, contactId: { in: contactIds } }, select: { contactId: true } });
     const have = new Set(existing.map((m) => m.contactId));
-    const contacts = await tx.contact.findMany({ where: { id: { in: contactIds.filter((id) => !have.has(id)) } }, select: { id: true } });
-    if (contacts.length > 0) await tx.listMembership.createMany({ data: contacts.map((c) => ({ listId, contactId: c.id })) });
-    await audit(tx, { action: "list.add_contacts", userId, targetType: "list", targetId: listId, details: { count: contacts.length } });
-    return contacts.length;
+    const added = await holdContacts(tx, contactIds.filter((id) => !have.has(id)));
+    if (added.length > 0) await tx.listMembership.createMany({ data: added.map((contactId) => ({ listId, contactId })) });
+    await audit(tx, { action: "list.add_contacts", userId, targetType: "list", targetId: listId, details: { count: added.length } });
+    return added.length;
   });
 }
 

@@ -36,10 +36,14 @@ export async function updateContact(db: Db, userId: number | null, input: z.infe
   }
 }
 
-/** Deletes contacts with their memberships, messages and opt-out history (cascades). */
+/**
+ * Deletes contacts with their messages and opt-out history (cascades), then their list memberships, which
+ * have no foreign key: deleting the contacts first waits for any writer holding them (`holdContacts`).
+ */
 export async function deleteContacts(db: Db, userId: number | null, contactIds: number[]) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.contact.deleteMany({ where: { id: { in: contactIds } } });
+    await tx.listMembership.deleteMany({ where: { contactId: { in: contactIds } } });
     await audit(tx, { action: "contact.delete", userId, targetType: "contact", targetId: contactIds.length === 1 ? contactIds[0] : undefined, details: { count } });
     return count;
   });

@@ -1,44 +1,28 @@
 /**
  * Finding contacts at a million rows: newest first with keyset paging (`id < before`), so every page costs
- * the same; a phone search is a range on the unique phone index and a name search a prefix match.
+ * the same. The matching ids come from raw SQL (contact-ids.ts), the rows from Prisma.
  */
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
+import { type ContactMatch, inIdOrder, matchingContactIds } from "./contact-ids";
 import type { ContactFilter } from "./contacts.schema";
 
 export const PAGE_SIZE = 50;
 
-function searchWhere(q: string): Prisma.ContactWhereInput {
-  const digits = q.replace(/[\s().\-]/g, "");
-  if (/^\+?\d{3,}$/.test(digits)) {
-    // A prefix of the E.164 number: with or without +, e.g. "+3361" or "3361".
-    const prefix = `+${digits.replace(/^\+/, "")}`;
-    return { phone: { gte: prefix, lt: `${prefix}:` } };
-  }
-  // SQLite's LIKE ignores ASCII case, PostgreSQL's does not: also try the capitalised form there.
-  const variants = [...new Set([q, q[0].toUpperCase() + q.slice(1)])];
-  return { OR: variants.flatMap((v) => [{ firstName: { startsWith: v } }, { lastName: { startsWith: v } }]) };
+/** The page's filter as a match. */
+export function contactMatch(filter: Omit<ContactFilter, "before">): ContactMatch {
+  return { q: filter.q, listId: filter.listId, optedOut: filter.optedOut === undefined ? undefined : filter.optedOut === "yes", country: filter.country };
 }
 
-export function contactWhere(filter: Omit<ContactFilter, "before">): Prisma.ContactWhereInput {
-  const and: Prisma.ContactWhereInput[] = [];
-  if (filter.q) and.push(searchWhere(filter.q));
-  if (filter.listId) and.push({ memberships: { some: { listId: filter.listId } } });
-  if (filter.optedOut) and.push({ optedOut: filter.optedOut === "yes" });
-  if (filter.country) and.push({ country: filter.country });
-  return and.length > 0 ? { AND: and } : {};
-}
-
-export async function searchContacts(db: Db, filter: ContactFilter, take = PAGE_SIZE) {
+export async function searchContacts(db: Db, sql: Sql, filter: ContactFilter, take = PAGE_SIZE) {
+  const ids = await matchingContactIds(sql, contactMatch(filter), { before: filter.before, take: take + 1 });
+  const more = ids.length > take;
+  const shown = more ? ids.slice(0, take) : ids;
   const rows = await db.contact.findMany({
-    where: { ...contactWhere(filter), ...(filter.before ? { id: { lt: filter.before } } : {}) },
-    orderBy: { id: "desc" },
-    take: take + 1,
+    where: { id: { in: shown } },
     select: { id: true, phone: true, firstName: true, lastName: true, country: true, optedOut: true, createdAt: true },
   });
-  const more = rows.length > take;
-  const contacts = more ? rows.slice(0, take) : rows;
-  return { contacts, nextBefore: more ? contacts[contacts.length - 1].id : null };
+  return { contacts: inIdOrder(shown, rows), nextBefore: more ? shown[shown.length - 1] : null };
 }
 
 /** Countries present among contacts, for the filter: a GROUP BY the country index answers (Prisma's `distinct` would read every row). */
@@ -49,11 +33,10 @@ export async function contactCountries(db: Db): Promise<string[]> {
 
 /** The contact with the lists it is in, by name. */
 export async function getContact(db: Db, id: number) {
-  const contact = await db.contact.findUnique({ where: { id }, include: { memberships: { select: { listId: true } } } });
+  const [contact, memberships] = await Promise.all([db.contact.findUnique({ where: { id } }), db.listMembership.findMany({ where: { contactId: id }, select: { listId: true } })]);
   if (!contact) return null;
-  const { memberships, ...rest } = contact;
   const lists = await db.contactList.findMany({ where: { id: { in: memberships.map((m) => m.listId) } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-  return { ...rest, lists };
+  return { ...contact, lists };
 }
 
 /** The contact's messages, newest first (the campaign engine writes them). */

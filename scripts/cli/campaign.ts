@@ -10,6 +10,7 @@ import { resolveAccountId } from "@/lib/api/send.schema";
 import { requestLaunch } from "@/lib/campaigns/campaign-controls";
 import { getCampaignProgress, type CampaignProgress } from "@/lib/campaigns/campaign-progress";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { countAudience } from "@/lib/campaigns/estimate-campaign";
 import { importCsvFile, sniffFile } from "@/lib/contacts/import-file";
 import { fieldKeyFromHeader, fieldKeySchema, guessMapping } from "@/lib/contacts/import-mapping";
 import { type CliContext, confirm, optionalNumber, requiredNumber, UsageError, WORKER_NOTE } from "./shared";
@@ -55,7 +56,8 @@ async function launch(ctx: CliContext, args: string[]): Promise<number> {
   console.log(`Imported ${report.rowsRead} rows into list "${listName}": ${report.created} new, ${report.updated} updated, ${report.duplicates} duplicate, ${report.rejected} rejected.`);
   for (const reason of report.reasons) console.log(`  rejected ${reason.count}× ${reason.reason}`);
   const listId = report.listId!;
-  const reachable = await ctx.db.contact.count({ where: { optedOut: false, memberships: { some: { listId } } } });
+  const counts = await countAudience(ctx.sql, { listIds: [listId], excludeListIds: [], contactIds: [] });
+  const reachable = counts.audience - counts.optedOut;
   if (reachable === 0) throw new UsageError("Nobody in the file can receive messages (no valid number that has not opted out).");
 
   const when = scheduledAt ? `at ${scheduledAt.toISOString()}` : "now";

@@ -6,6 +6,8 @@ import { ContactFilters } from "@/components/contacts/contact-filters";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { EDITORS, hasRole, READERS } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { rawDb } from "@/lib/db/raw";
+import { sqlFor } from "@/lib/db/sql";
 import { contactFilterSchema } from "@/lib/contacts/contacts.schema";
 import { listsWithCounts } from "@/lib/contacts/lists";
 import { contactCountries, searchContacts } from "@/lib/contacts/query-contacts";
@@ -21,7 +23,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   for (const [k, v] of Object.entries(await searchParams)) if (v) raw[k] = Array.isArray(v) ? v[0] : v;
   const filter = contactFilterSchema.parse(raw);
   const [{ contacts, nextBefore }, lists, countries, total] = await Promise.all([
-    searchContacts(db(), filter),
+    searchContacts(db(), sqlFor(rawDb()), filter),
     listsWithCounts(db()),
     contactCountries(db()),
     db().contact.count(),

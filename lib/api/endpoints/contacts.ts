@@ -1,5 +1,6 @@
 /** Contacts: create, read, update, opt out, and import rows as JSON. */
 import { z } from "zod";
+import { inIdOrder, matchingContactIds } from "@/lib/contacts/contact-ids";
 import { fieldKeySchema } from "@/lib/contacts/import-mapping";
 import { NotFoundError } from "@/lib/errors";
 import { timezoneSchema } from "@/lib/users/users.schema";
@@ -49,17 +50,9 @@ export const listContacts = defineEndpoint({
   query: contactFilters,
   response: { status: 200, description: "A page of contacts.", schema: pageSchema(contactSchema) },
   handle: async ({ services, query }) => {
-    const before = decodeCursor(query.cursor);
-    const rows = await services.db.contact.findMany({
-      where: {
-        phone: query.phone,
-        optedOut: query.optedOut === undefined ? undefined : query.optedOut === "true",
-        ...(query.listId ? { memberships: { some: { listId: query.listId } } } : {}),
-        ...(before ? { id: { lt: before } } : {}),
-      },
-      orderBy: { id: "desc" },
-      take: query.limit + 1,
-    });
+    const match = { phone: query.phone, listId: query.listId, optedOut: query.optedOut === undefined ? undefined : query.optedOut === "true" };
+    const ids = await matchingContactIds(services.sql, match, { before: decodeCursor(query.cursor), take: query.limit + 1 });
+    const rows = inIdOrder(ids, await services.db.contact.findMany({ where: { id: { in: ids } } }));
     return toPage(rows, query.limit, presentContact);
   },
 });

@@ -1,0 +1,2 @@
+-- DropForeignKey
+ALTER TABLE "ListMembership" DROP CONSTRAINT "ListMembership_contactId_fkey";
