@@ -1,2 +1,0 @@
--- DropForeignKey
-ALTER TABLE "ListMembership" DROP CONSTRAINT "ListMembership_listId_fkey";
