@@ -171,6 +171,9 @@ describe.each(testDatabases())("contact import on $name", (target) => {
     expect(await t.db.listMembership.count({ where: { listId } })).toBe(1);
     await deleteList(t.db, null, listId);
     await expect(chunk(1, "+33600000061")).rejects.toThrow(/list this import adds contacts to was deleted/);
+    // The browser's upload reads the job again for each chunk: it is refused too, not written without the list.
+    const upload = { chunkIndex: 1, firstRowNumber: 2, rows: [["+33600000061", "B", ""]], malformed: [] };
+    await expect(processImportChunk(t.db, t.raw, job.id, upload)).rejects.toThrow(/list this import adds contacts to was deleted/);
     expect(await contact("+33600000061")).toBeNull();
     expect(await t.db.listMembership.count({ where: { listId } })).toBe(0);
   });

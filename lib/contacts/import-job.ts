@@ -40,7 +40,7 @@ export async function startImport(db: Db, userId: number | null, input: StartImp
         listId = (await tx.contactList.create({ data: { name: input.list.name }, select: { id: true } })).id;
         await audit(tx, { action: "list.create", userId, targetType: "list", targetId: listId, details: { name: input.list.name } });
       }
-      const mapping: StoredMapping = { hasHeader: input.hasHeader, header: input.header, columns: input.mapping };
+      const mapping: StoredMapping = { hasHeader: input.hasHeader, header: input.header, columns: input.mapping, listId };
       const job = await tx.importJob.create({
         data: { fileName: input.fileName, status: "running", listId, defaultCountry: input.defaultCountry, mapping, createdById: userId },
         select: { id: true },
@@ -69,13 +69,14 @@ export interface JobPlan {
 export async function loadJobPlan(db: Db, jobId: number): Promise<JobPlan> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job) throw new NotFoundError("The import");
+  const mapping = storedMappingSchema.parse(job.mapping);
   return {
     id: job.id,
     stamp: job.createdAt,
-    listId: job.listId,
+    listId: mapping.listId === undefined ? job.listId : mapping.listId,
     userId: job.createdById,
     defaultCountry: job.defaultCountry,
-    mapping: storedMappingSchema.parse(job.mapping),
+    mapping,
   };
 }
 

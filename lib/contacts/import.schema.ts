@@ -48,5 +48,11 @@ export const storedMappingSchema = z.object({
   hasHeader: z.boolean(),
   header: z.array(z.string()).nullable(),
   columns: columnMappingSchema,
+  /**
+   * The list chosen when the import started. ImportJob.listId turns null when that list is deleted; every
+   * chunk is written for this one, so a chunk after the deletion is refused (checkGate) instead of going on
+   * without the list. Absent in jobs stored before it was kept.
+   */
+  listId: z.number().int().nullable().optional(),
 });
 export type StoredMapping = z.infer<typeof storedMappingSchema>;
