@@ -1,11 +1,12 @@
 /**
- * The ids of the contacts matching a filter, one keyset page at a time. Raw SQL, because the list filter is
- * an EXISTS over ListMembership, which has no relation Prisma could filter through (its foreign keys cost
- * an import too much: schema.prisma). Callers load the rows by id with Prisma.
+ * The contacts matching a filter, one keyset page at a time. Their ids come from raw SQL, because the list
+ * filter is an EXISTS over ListMembership, which has no relation Prisma could filter through (its foreign
+ * keys cost an import too much: schema.prisma); the rows from Prisma.
  *
  * Searches stay cheap at a million contacts: a phone search is a range on the unique phone index and a name
  * search a prefix match.
  */
+import type { ContactModel, Db } from "@/lib/db/client";
 import type { Sql, SqlParam } from "@/lib/db/sql";
 
 export interface ContactMatch {
@@ -58,7 +59,7 @@ function conditions(match: ContactMatch, page: IdPage, params: SqlParam[]): stri
   return and;
 }
 
-export async function matchingContactIds(sql: Sql, match: ContactMatch, page: IdPage): Promise<number[]> {
+async function matchingContactIds(sql: Sql, match: ContactMatch, page: IdPage): Promise<number[]> {
   const params: SqlParam[] = [];
   const and = conditions(match, page, params);
   const where = and.length > 0 ? ` WHERE ${and.join(" AND ")}` : "";
@@ -67,8 +68,10 @@ export async function matchingContactIds(sql: Sql, match: ContactMatch, page: Id
   return rows.map((r) => Number(r.id));
 }
 
-/** `rows` in the order of `ids` (Prisma's `id: { in }` returns them in its own order). */
-export function inIdOrder<T extends { id: number }>(ids: readonly number[], rows: readonly T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+/** The page of contacts matching `match`, in the page's order (Prisma's `id: { in }` returns its own). */
+export async function matchingContacts(db: Db, sql: Sql, match: ContactMatch, page: IdPage): Promise<ContactModel[]> {
+  const ids = await matchingContactIds(sql, match, page);
+  if (ids.length === 0) return [];
+  const byId = new Map((await db.contact.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -147,6 +147,18 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     expect(rows[1][8]).toBe("'@gold");
   });
 
+  it("exports a list page by page, oldest first, and nobody outside it", async () => {
+    const list = await createList(t.db, null, { name: "Export" });
+    await addToList(t.db, null, list.id, [ids[2], ids[0], ids[1]]);
+    const outsider = await t.db.contact.create({ data: { phone: "+33612345692" } });
+    // Pages of 2: the export reads three contacts in two pages.
+    const csv = await text(await exportContactsCsv(t.db, sqlFor(t.raw), { listId: list.id }, 2));
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["+33612345601", "+33612345602", "+14155552671"]);
+    await deleteContacts(t.db, null, [outsider.id]);
+    await deleteList(t.db, null, list.id);
+  });
+
   it("exports an import's rejected rows with row number and reason", async () => {
     const job = await startImport(t.db, null, startImportSchema.parse({ fileName: "x.csv", hasHeader: true, header: ["phone", "name"], defaultCountry: "FR", mapping: { phone: 0, firstName: 1 } }));
     await processImportChunk(t.db, t.raw, job.id, { chunkIndex: 0, firstRowNumber: 2, rows: [["nope", "=evil()"], ["+33612345699", "ok"]], malformed: [] });

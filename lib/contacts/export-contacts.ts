@@ -6,7 +6,7 @@
 import Papa from "papaparse";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { inIdOrder, matchingContactIds } from "./contact-ids";
+import { matchingContacts } from "./contact-ids";
 import { toCsvLine } from "./csv-safe";
 import type { ContactFilter } from "./contacts.schema";
 import { storedMappingSchema } from "./import.schema";
@@ -34,14 +34,13 @@ function pagedCsv(header: string[], nextPage: (after: number) => Promise<{ lastI
   });
 }
 
-export async function exportContactsCsv(db: Db, sql: Sql, filter: Omit<ContactFilter, "before">): Promise<ReadableStream<Uint8Array>> {
+export async function exportContactsCsv(db: Db, sql: Sql, filter: Omit<ContactFilter, "before">, pageSize = PAGE): Promise<ReadableStream<Uint8Array>> {
   const fieldKeys = (await db.customField.findMany({ orderBy: { key: "asc" }, select: { key: true } })).map((f) => f.key);
   const match = contactMatch(filter);
   const header = ["phone", "first_name", "last_name", "country", "opted_out", "opted_out_at", "source", "created_at", ...fieldKeys];
   return pagedCsv(header, async (after) => {
-    const ids = await matchingContactIds(sql, match, { after, take: PAGE });
-    if (ids.length === 0) return null;
-    const rows = inIdOrder(ids, await db.contact.findMany({ where: { id: { in: ids } } }));
+    const rows = await matchingContacts(db, sql, match, { after, take: pageSize });
+    if (rows.length === 0) return null;
     const lines = rows.map((c) => {
       const fields = (c.fields ?? {}) as Record<string, unknown>;
       return toCsvLine([
@@ -56,7 +55,7 @@ export async function exportContactsCsv(db: Db, sql: Sql, filter: Omit<ContactFi
         ...fieldKeys.map((k) => (fields[k] === undefined ? "" : String(fields[k]))),
       ]);
     });
-    return { lastId: ids[ids.length - 1], lines };
+    return { lastId: rows[rows.length - 1].id, lines };
   });
 }
 

@@ -121,11 +121,11 @@ export const WAIT_FOR_TURN_MS = 30_000;
  */
 export async function processImportChunk(db: Db, raw: RawDb, jobId: number, chunk: ImportChunk, waitForTurnMs = WAIT_FOR_TURN_MS): Promise<ChunkOutcome> {
   const plan = await loadJobPlan(db, jobId);
-  const write = chunkWrite(plan, chunk.chunkIndex, prepareForJob(plan, raw.dialect, chunk));
+  const prepared = prepareForJob(plan, raw.dialect, chunk);
   const deadline = Date.now() + waitForTurnMs;
   for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
     try {
-      return await writeChunk(raw, write);
+      return await commitPreparedChunk(raw, plan, chunk.chunkIndex, prepared);
     } catch (error) {
       if (!(error instanceof ChunkAheadError) || Date.now() + pause > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));

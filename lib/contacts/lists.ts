@@ -53,8 +53,8 @@ export async function holdLists(tx: Prisma.TransactionClient, listIds: readonly 
  * after the contacts, which waits for this transaction.
  */
 export async function holdContacts(tx: Prisma.TransactionClient, contactIds: readonly number[]): Promise<number[]> {
-  await tx.contact.updateMany({ where: { id: { in: [...contactIds] } }, data: { updatedAt: new Date() } });
-  return (await tx.contact.findMany({ where: { id: { in: [...contactIds] } }, select: { id: true } })).map((c) => c.id);
+  const held = await tx.contact.updateManyAndReturn({ where: { id: { in: [...contactIds] } }, data: { updatedAt: new Date() }, select: { id: true } });
+  return held.map((c) => c.id);
 }
 
 /** Member counts of `listIds` (all lists when omitted); a list without members is absent. */

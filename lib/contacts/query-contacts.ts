@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { type ContactMatch, inIdOrder, matchingContactIds } from "./contact-ids";
+import { type ContactMatch, matchingContacts } from "./contact-ids";
 import type { ContactFilter } from "./contacts.schema";
 
 export const PAGE_SIZE = 50;
@@ -15,14 +15,10 @@ export function contactMatch(filter: Omit<ContactFilter, "before">): ContactMatc
 }
 
 export async function searchContacts(db: Db, sql: Sql, filter: ContactFilter, take = PAGE_SIZE) {
-  const ids = await matchingContactIds(sql, contactMatch(filter), { before: filter.before, take: take + 1 });
-  const more = ids.length > take;
-  const shown = more ? ids.slice(0, take) : ids;
-  const rows = await db.contact.findMany({
-    where: { id: { in: shown } },
-    select: { id: true, phone: true, firstName: true, lastName: true, country: true, optedOut: true, createdAt: true },
-  });
-  return { contacts: inIdOrder(shown, rows), nextBefore: more ? shown[shown.length - 1] : null };
+  const rows = await matchingContacts(db, sql, contactMatch(filter), { before: filter.before, take: take + 1 });
+  const more = rows.length > take;
+  const contacts = more ? rows.slice(0, take) : rows;
+  return { contacts, nextBefore: more ? contacts[contacts.length - 1].id : null };
 }
 
 /** Countries present among contacts, for the filter: a GROUP BY the country index answers (Prisma's `distinct` would read every row). */

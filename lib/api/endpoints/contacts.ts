@@ -1,6 +1,6 @@
 /** Contacts: create, read, update, opt out, and import rows as JSON. */
 import { z } from "zod";
-import { inIdOrder, matchingContactIds } from "@/lib/contacts/contact-ids";
+import { matchingContacts } from "@/lib/contacts/contact-ids";
 import { fieldKeySchema } from "@/lib/contacts/import-mapping";
 import { NotFoundError } from "@/lib/errors";
 import { timezoneSchema } from "@/lib/users/users.schema";
@@ -51,8 +51,7 @@ export const listContacts = defineEndpoint({
   response: { status: 200, description: "A page of contacts.", schema: pageSchema(contactSchema) },
   handle: async ({ services, query }) => {
     const match = { phone: query.phone, listId: query.listId, optedOut: query.optedOut === undefined ? undefined : query.optedOut === "true" };
-    const ids = await matchingContactIds(services.sql, match, { before: decodeCursor(query.cursor), take: query.limit + 1 });
-    const rows = inIdOrder(ids, await services.db.contact.findMany({ where: { id: { in: ids } } }));
+    const rows = await matchingContacts(services.db, services.sql, match, { before: decodeCursor(query.cursor), take: query.limit + 1 });
     return toPage(rows, query.limit, presentContact);
   },
 });
