@@ -8,7 +8,8 @@ import { startImportSchema } from "./import.schema";
 import { addToList, createList, deleteList, holdContacts, holdLists, listsWithCounts, removeFromList, renameList } from "./lists";
 import { deleteContacts } from "./manage-contact";
 import { optInContacts, optOutContacts } from "./opt-out";
-import { contactCountries, searchContacts } from "./query-contacts";
+import { seedAccount } from "@/lib/delivery/testing/seed-audience";
+import { contactCountries, contactMessages, searchContacts } from "./query-contacts";
 
 async function text(stream: ReadableStream<Uint8Array>) {
   return new Response(stream).text();
@@ -157,6 +158,18 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     expect(rows.slice(1).map((r) => r[0])).toEqual(["+33612345601", "+33612345602", "+14155552671"]);
     await deleteContacts(t.db, null, [outsider.id]);
     await deleteList(t.db, null, list.id);
+  });
+
+  it("lists a contact's messages newest first, each with its campaign's name", async () => {
+    const account = await seedAccount(t.db, "simulator", "simulator://local");
+    const campaign = (name: string) => t.db.campaign.create({ data: { name, kind: "bulk", providerAccountId: account.id, text: "Hi" } });
+    const [spring, autumn] = [await campaign("Spring"), await campaign("Autumn")];
+    const message = (campaignId: number, text: string) => ({ campaignId, contactId: ids[2], providerAccountId: account.id, destination: "+14155552671", text, encoding: "GSM7" as const, segments: 1 });
+    await t.db.message.create({ data: message(spring.id, "first") });
+    await t.db.message.create({ data: message(autumn.id, "second") });
+    const history = await contactMessages(t.db, ids[2]);
+    expect(history.map((m) => [m.text, m.campaign.name])).toEqual([["second", "Autumn"], ["first", "Spring"]]);
+    expect(await contactMessages(t.db, ids[0])).toEqual([]);
   });
 
   it("exports an import's rejected rows with row number and reason", async () => {

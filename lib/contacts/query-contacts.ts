@@ -35,12 +35,16 @@ export async function getContact(db: Db, id: number) {
   return { ...contact, lists };
 }
 
-/** The contact's messages, newest first (the campaign engine writes them). */
-export function contactMessages(db: Db, contactId: number, take = 50) {
-  return db.message.findMany({
+/** The contact's messages, newest first (the campaign engine writes them), each with its campaign's id and name. */
+export async function contactMessages(db: Db, contactId: number, take = 50) {
+  const messages = await db.message.findMany({
     where: { contactId },
     orderBy: { id: "desc" },
     take,
-    select: { id: true, text: true, state: true, createdAt: true, sentAt: true, finalAt: true, campaign: { select: { id: true, name: true } } },
+    select: { id: true, text: true, state: true, createdAt: true, sentAt: true, finalAt: true, campaignId: true },
   });
+  // Message has no relation to Campaign (schema.prisma says why): the names are read in one query.
+  const campaigns = await db.campaign.findMany({ where: { id: { in: [...new Set(messages.map((m) => m.campaignId))] } }, select: { id: true, name: true } });
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  return messages.map(({ campaignId, ...m }) => ({ ...m, campaign: byId.get(campaignId) ?? { id: campaignId, name: `Campaign ${campaignId}` } }));
 }

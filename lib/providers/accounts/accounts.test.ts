@@ -115,8 +115,11 @@ describe.each(testDatabases())("provider accounts on $name", (target) => {
     expect(await t.db.auditLog.count({ where: { action: "provider.disable", targetId: String(mttmId) } })).toBe(1);
 
     const { id } = await createAccount(t.db, null, accountForm({ vendor: "simulator", name: "Spare simulator", baseUrl: "simulator://local" }), key);
+    // A report that matched no message is stored for the account alone, without a foreign key to it.
+    await t.db.deliveryEvent.create({ data: { providerAccountId: id, providerMessageId: "never-ours", rawStatus: "DELIVRD" } });
     await deleteAccount(t.db, null, id);
     expect(await t.db.providerAccount.count({ where: { id } })).toBe(0);
+    expect(await t.db.deliveryEvent.count({ where: { providerAccountId: id } })).toBe(0);
     expect(await t.db.auditLog.count({ where: { action: "provider.delete", targetId: String(id) } })).toBe(1);
     await t.db.campaign.delete({ where: { id: campaign.id } });
   });
