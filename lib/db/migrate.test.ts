@@ -164,6 +164,30 @@ describe.runIf(server)("applyMigrations on PostgreSQL", () => {
     expect(await appliedRows(url)).toEqual(committed("postgres"));
   });
 
+  it("gives PostgreSQL what the schema cannot say: bytewise phones, and partial indexes the hot queries can use", async () => {
+    const url = await freshUrl();
+    await applyMigrations(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const indexes = await client.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Contact', 'Message')`);
+      const definition = (name: string) => indexes.rows.find((row) => row.indexname === name)?.indexdef;
+      expect(definition("Contact_optedOut_idx")).toMatch(/WHERE "optedOut"$/);
+      expect(definition("Message_state_expiresAt_idx")).toMatch(/WHERE \(state = ANY \(ARRAY\['queued'::"MessageState", 'sending'::"MessageState"\]\)\)$/);
+      expect(definition("Message_nextPollAt_idx")).toMatch(/WHERE \("nextPollAt" IS NOT NULL\)$/);
+      const collation = await client.query(`SELECT collation_name FROM information_schema.columns WHERE table_name = 'Contact' AND column_name = 'phone'`);
+      expect(collation.rows[0].collation_name).toBe("C");
+      // The predicates must be implied by the queries' own conditions (housekeeping.ts, poll-reports.ts), or the indexes serve nothing.
+      await client.query("SET enable_seqscan = off");
+      const plan = async (query: string) => (await client.query(`EXPLAIN ${query}`)).rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(await plan(`SELECT "id" FROM "Message" WHERE "state" = 'queued' AND "expiresAt" < now()::timestamp`)).toMatch(/Message_state_expiresAt_idx/);
+      expect(await plan(`SELECT "id" FROM "Message" WHERE "state" = 'sending' AND "claimedAt" < now()::timestamp`)).toMatch(/Message_state_expiresAt_idx/);
+      expect(await plan(`SELECT "id" FROM "Message" WHERE "nextPollAt" <= now()::timestamp ORDER BY "nextPollAt" LIMIT 10`)).toMatch(/Message_nextPollAt_idx/);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("refuses to start when an applied migration was edited", async () => {
     const root = copyOfMigrations();
     const url = await freshUrl();
