@@ -37,7 +37,8 @@ const option = (name: string, fallback: number) => {
 const recipients = option("recipients", 1_000_000);
 const batchMessages = option("batch-messages", 200_000);
 const masivMessages = option("masiv-messages", 20_000);
-const REPORTS = 20_000;
+/** Reports per ingestion figure: two figures, each on its own messages of the DIDWW campaign. */
+const REPORTS = Math.min(20_000, Math.floor(batchMessages / 2));
 const RATE = 500;
 const RATE_MESSAGES = 5_000;
 const FIRST_NUMBER = 31800000000;
