@@ -10,7 +10,6 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl } from "@/lib/db/database-url";
 import { ensureSimulatorAccount } from "@/lib/db/seed";
 import { loadConfig } from "@/lib/env";
-import { simulatorOptionsSchema } from "@/lib/providers/simulator/settings";
 import { createUser } from "@/lib/users/manage-users";
 import { createUserSchema } from "@/lib/users/users.schema";
 import { E2E_DATABASE_URL, E2E_USERS } from "./users";
@@ -23,7 +22,6 @@ const db = createDb(E2E_DATABASE_URL);
 for (const user of Object.values(E2E_USERS)) {
   await createUser(db, null, createUserSchema.parse({ email: user.email, role: user.role, password: user.password }));
 }
-await ensureSimulatorAccount(db, loadConfig().encryptionKey);
-await db.providerAccount.updateMany({ where: { vendor: "simulator" }, data: { options: simulatorOptionsSchema.parse({ replyShare: 0 }) } });
+await ensureSimulatorAccount(db, loadConfig().encryptionKey, { replyShare: 0 });
 await db.$disconnect();
 console.log(`e2e database ready: ${target.file}`);

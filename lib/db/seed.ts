@@ -3,6 +3,7 @@
  * start: it creates only what is missing.
  */
 import { randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { randomToken } from "@/lib/crypto/token";
@@ -24,7 +25,8 @@ export async function ensureAdmin(db: Db, cfg: Pick<AppConfig, "adminEmail" | "a
 }
 
 /** Creates the simulator provider account when no account exists yet. */
-export async function ensureSimulatorAccount(db: Db, encryptionKey: Buffer): Promise<void> {
+/** Creates the simulator account when no account exists; `options` change the simulator's defaults. */
+export async function ensureSimulatorAccount(db: Db, encryptionKey: Buffer, options: z.input<typeof simulatorOptionsSchema> = {}): Promise<void> {
   if ((await db.providerAccount.count()) > 0) return;
   await db.providerAccount.create({
     data: {
@@ -32,7 +34,7 @@ export async function ensureSimulatorAccount(db: Db, encryptionKey: Buffer): Pro
       name: SIMULATOR_ACCOUNT_NAME,
       credentialsEncrypted: encryptSecret("{}", encryptionKey),
       // The simulator's defaults, written out so the account page shows what it does.
-      options: simulatorOptionsSchema.parse({}),
+      options: simulatorOptionsSchema.parse(options),
       baseUrl: SIMULATOR_BASE_URL,
       defaultSender: "Simulator",
       rateLimitPerSecond: 100,
