@@ -1,7 +1,7 @@
 /**
  * Claiming: a worker atomically takes up to `limit` queued messages of one campaign, re-checks opt-outs
- * (a contact who opted out after launch is skipped), marks the rest `sending` and opens an attempt for
- * each. PostgreSQL locks the rows with FOR UPDATE SKIP LOCKED so several workers never take the same
+ * (a contact who opted out or was deleted after launch is skipped), marks the rest `sending` and opens an
+ * attempt for each. PostgreSQL locks the rows with FOR UPDATE SKIP LOCKED so several workers never take the same
  * message; SQLite has one writer per database file.
  */
 import type { Sql } from "@/lib/db/sql";
@@ -25,7 +25,8 @@ export interface ClaimedMessage {
 
 interface Candidate extends RollupRow {
   id: number;
-  contactId: number;
+  /** Null when the contact was deleted after launch. */
+  contactId: number | null;
   destination: string;
   text: string;
   encoding: Encoding;
@@ -40,22 +41,23 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
     const lock = tx.dialect === "postgres" ? `FOR UPDATE OF m SKIP LOCKED` : "";
     const candidates = await tx.all<Candidate>(
       `SELECT m."id", m."contactId", m."destination", m."text", m."encoding", m."segments", m."attemptCount", c."optedOut", ${rollupColumns(tx.dialect, "m")}
-       FROM "Message" m JOIN "Contact" c ON c."id" = m."contactId"
+       FROM "Message" m LEFT JOIN "Contact" c ON c."id" = m."contactId"
        WHERE m."campaignId" = ? AND m."state" = 'queued' AND (m."retryAt" IS NULL OR m."retryAt" <= ?)
        ORDER BY m."id" LIMIT ? ${lock}`,
       [campaignId, now, limit],
     );
     if (candidates.length === 0) return [];
     const counters = new CounterDelta();
-    const optedOut = candidates.filter((c) => Boolean(c.optedOut));
-    if (optedOut.length > 0) {
+    for (const reason of ["contact_deleted", "opted_out"] as const) {
+      const skipped = candidates.filter((c) => skipReason(c) === reason);
+      if (skipped.length === 0) continue;
       await tx.run(
-        `UPDATE "Message" SET "state" = 'skipped', "skipReason" = 'opted_out', "finalAt" = ?, "updatedAt" = ? WHERE "id" IN (${optedOut.map(() => "?").join(", ")})`,
-        [now, now, ...optedOut.map((c) => Number(c.id))],
+        `UPDATE "Message" SET "state" = 'skipped', "skipReason" = ?, "finalAt" = ?, "updatedAt" = ? WHERE "id" IN (${skipped.map(() => "?").join(", ")})`,
+        [reason, now, now, ...skipped.map((c) => Number(c.id))],
       );
-      for (const c of optedOut) counters.move(campaignId, "queued", "skipped", 1, rollupFacts(c, now));
+      for (const c of skipped) counters.move(campaignId, "queued", "skipped", 1, rollupFacts(c, now));
     }
-    const sendable = candidates.filter((c) => !c.optedOut);
+    const sendable = candidates.filter((c) => skipReason(c) === null);
     const attemptIds = await openAttempts(tx, sendable, accountId, workerId, now);
     for (const c of sendable) counters.move(campaignId, "queued", "sending", 1, rollupFacts(c, now));
     await counters.write(tx);
@@ -72,6 +74,12 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
       rollup: rollupFacts(c, now),
     }));
   });
+}
+
+/** Why a claimed message must not be sent after all, or null. */
+function skipReason(candidate: Candidate): "contact_deleted" | "opted_out" | null {
+  if (candidate.contactId === null) return "contact_deleted";
+  return candidate.optedOut ? "opted_out" : null;
 }
 
 /** Inserts one attempt per message and marks the messages `sending`, in one statement each; returns attempt ids in input order. */

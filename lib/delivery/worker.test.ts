@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
+import { deleteContacts } from "@/lib/contacts/manage-contact";
 import { sqlFor } from "@/lib/db/sql";
 import { startDidwwFake, type DidwwFake } from "@/lib/providers/didww/fake-didww";
 import { didwwProvider } from "@/lib/providers/didww";
 import { didwwSettingsFor, REPORT_URLS } from "@/lib/providers/didww/test-support";
+import { listRecipients } from "@/lib/stats/recipients";
+import { compareCampaign } from "@/lib/stats/recount";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { COUNTER_COLUMN, MESSAGE_STATES } from "./states";
+import { expectCountersMatchRecount } from "./testing/ledger-checks";
 import { seedAccount, seedList } from "./testing/seed-audience";
 import { DeliveryWorker } from "./worker";
 
@@ -82,6 +86,37 @@ describe.each(testDatabases())("delivery engine on $name", (target) => {
     const message = await t.db.message.findFirstOrThrow({ where: { campaignId: campaign.id, destination: phones[3] } });
     expect(message).toMatchObject({ state: "skipped", skipReason: "opted_out" });
     expect((await t.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).submittedCount).toBe(19);
+  });
+
+  it("skips a contact deleted after launch and completes; a deleted contact's sent messages stay in the ledger", async () => {
+    const sql = sqlFor(t.raw);
+    const { listId, phones } = await seedList(t.raw, "engine-deleted", 6, 31625000000);
+    const account = await seedAccount(t.db, "didww", fake.url);
+    const earlier = await createCampaign(t.db, { name: "Before", providerAccountId: account.id, text: "Hello", listIds: [listId] }, null);
+    await launchCampaign(sql, earlier.id);
+    await runUntilDone(new DeliveryWorker({ sql, loadAccount: loaderFor(account.id), log: () => {} }), t.db, earlier.id);
+    const campaign = await createCampaign(t.db, { name: "After", providerAccountId: account.id, text: "Hello again", listIds: [listId] }, null);
+    await launchCampaign(sql, campaign.id);
+
+    const leaving = await t.db.contact.findUniqueOrThrow({ where: { phone: phones[2] } });
+    expect(await deleteContacts(t.db, null, [leaving.id])).toBe(1);
+    fake.accepted.length = 0;
+    await runUntilDone(new DeliveryWorker({ sql, loadAccount: loaderFor(account.id), log: () => {} }), t.db, campaign.id);
+
+    expect(await t.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ status: "completed", submittedCount: 5, skippedCount: 1 });
+    expect(fake.accepted.map((m) => m.destination)).not.toContain(phones[2].slice(1));
+    const skipped = await t.db.message.findFirstOrThrow({ where: { campaignId: campaign.id, destination: phones[2] } });
+    expect(skipped).toMatchObject({ state: "skipped", skipReason: "contact_deleted", contactId: null });
+    // What was sent to the contact before stays: the ledger is what the gateway billed.
+    const sent = await t.db.message.findFirstOrThrow({ where: { campaignId: earlier.id, destination: phones[2] } });
+    expect(sent).toMatchObject({ state: "submitted", contactId: null });
+    for (const id of [earlier.id, campaign.id]) {
+      await expectCountersMatchRecount(t.db, id);
+      expect(await sql.transaction((tx) => compareCampaign(tx, id))).toEqual([]);
+      // The report's recipient table still lists the message, without a name.
+      const { rows } = await listRecipients(sql, id, { q: phones[2] });
+      expect(rows.map((r) => [r.destination, r.name])).toEqual([[phones[2], ""]]);
+    }
   });
 
   it("turns a gateway 5xx into unknown, never re-sent automatically", async () => {

@@ -62,7 +62,7 @@ export async function listRecipients(sql: Sql, campaignId: number, filter: Recip
   const rows = await sql.all<Row>(
     `SELECT m."id", m."destination", m."state", m."skipReason", m."errorCode", m."errorText", m."rawStatus", m."segments", m."cost", m."attemptCount",
        ${t("submittedAt")} AS "submittedMs", ${t("sentAt")} AS "sentMs", ${t("finalAt")} AS "finalMs", c."firstName", c."lastName"
-     FROM "Message" m JOIN "Contact" c ON c."id" = m."contactId"
+     FROM "Message" m LEFT JOIN "Contact" c ON c."id" = m."contactId"
      WHERE ${clauses.join(" AND ")} ORDER BY m."id" LIMIT ?`,
     [...params, limit + 1],
   );

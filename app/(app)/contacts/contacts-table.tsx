@@ -47,7 +47,7 @@ export function ContactsTable({ contacts, lists, canEdit }: { contacts: Row[]; l
             type="button"
             disabled={pending || !ids.length}
             className="rounded border border-red-300 bg-white px-2 py-1 text-red-700 disabled:opacity-50"
-            onClick={() => { if (confirm(`Delete ${ids.length} contact(s) with their history? This cannot be undone.`)) run((n) => `Deleted ${n}.`, () => deleteContactsAction({ contactIds: ids })); }}
+            onClick={() => { if (confirm(`Delete ${ids.length} contact(s)? Messages already sent to them stay in campaign reports; messages still queued for them are skipped. This cannot be undone.`)) run((n) => `Deleted ${n}.`, () => deleteContactsAction({ contactIds: ids })); }}
           >
             Delete
           </button>

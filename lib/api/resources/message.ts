@@ -18,7 +18,7 @@ export const deliveryEventSchema = z.object({
 export const messageSchema = z.object({
   id: z.number().int(),
   campaignId: z.number().int(),
-  contactId: z.number().int(),
+  contactId: z.number().int().nullable().describe("Null once the contact was deleted; the message itself is kept."),
   to: z.string().describe("E.164."),
   text: z.string(),
   encoding: z.enum(["GSM7", "UCS2"]),

@@ -85,10 +85,11 @@ export async function keepUnmatched(tx: Sql, accountId: number, event: ReportEve
   );
 }
 
-/** Opts out the contacts whose delivery reports carried an opt-out code, one change per reported status. */
-export async function optOutReported(tx: Sql, reported: { rawStatus: string; contactId: number }[], now: Date): Promise<void> {
+/** Opts out the contacts whose delivery reports carried an opt-out code, one change per reported status (a deleted contact has none to change). */
+export async function optOutReported(tx: Sql, reported: { rawStatus: string; contactId: number | null }[], now: Date): Promise<void> {
   const byStatus = new Map<string, number[]>();
   for (const { rawStatus, contactId } of reported) {
+    if (contactId === null) continue;
     const contactIds = byStatus.get(rawStatus);
     if (contactIds) contactIds.push(contactId);
     else byStatus.set(rawStatus, [contactId]);

@@ -142,7 +142,7 @@ export async function applyStatusReportsPostgres(sql: Sql, accountId: number, ev
     { prepared: true },
   );
   const optOuts = events.flatMap((event, i) =>
-    event.kind === "status" && event.optOut && rows[i].result === "applied" ? [{ rawStatus: event.rawStatus, contactId: Number(rows[i].contactId) }] : [],
+    event.kind === "status" && event.optOut && rows[i].result === "applied" ? [{ rawStatus: event.rawStatus, contactId: rows[i].contactId === null ? null : Number(rows[i].contactId) }] : [],
   );
   await optOutReported(sql, optOuts, now);
   return rows.map((row) => row.result);

@@ -119,12 +119,12 @@ describe.each(testDatabases())("status reports on $name", (target) => {
     const unmatched = await t.db.unmatchedReport.findMany({ where: { providerAccountId: accountId }, orderBy: { id: "asc" } });
     const campaign = await t.db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     const stats = await t.db.deliveryStat.findMany({ where: { campaignId }, orderBy: [{ bucketStart: "asc" }, { state: "asc" }] });
-    const optOuts = await t.db.optOutEvent.findMany({ where: { contactId: { in: messages.map((m) => m.contactId) } }, orderBy: { id: "asc" } });
+    const optOuts = await t.db.optOutEvent.findMany({ where: { contactId: { in: messages.map((m) => m.contactId!) } }, orderBy: { id: "asc" } });
     const contactPosition = new Map(messages.map((m, i) => [m.contactId, i]));
     return {
       messages: messages.map((m) => ({
         state: m.state, errorCode: m.errorCode, errorText: m.errorText, rawStatus: m.rawStatus, cost: number(m.cost), submittedAt: m.submittedAt, sentAt: m.sentAt,
-        finalAt: m.finalAt, retryAt: m.retryAt, nextPollAt: m.nextPollAt, claimedBy: m.claimedBy, optedOut: m.contact.optedOut,
+        finalAt: m.finalAt, retryAt: m.retryAt, nextPollAt: m.nextPollAt, claimedBy: m.claimedBy, optedOut: m.contact!.optedOut,
         current: m.currentAttemptId === null ? null : attemptOf.get(m.currentAttemptId),
         attempts: m.attempts.map((a) => ({
           number: a.number, state: a.state, providerMessageId: strip(a.providerMessageId), errorCode: a.errorCode, errorText: a.errorText,

@@ -13,7 +13,7 @@ import { type CounterDelta, hourOf, rollupColumns, rollupFacts } from "../counte
 import { applyMessageUpdates, type MessageUpdate } from "../message-updates";
 import { isForward } from "../states";
 import { type ApplyResult, keepUnmatched, optOutReported } from "./apply-report";
-import type { MatchedAttempt } from "./match-attempt";
+import { type MatchedAttempt, normaliseMatch } from "./match-attempt";
 
 export type StatusReport = Extract<ReportEvent, { kind: "status" | "raw" }>;
 
@@ -21,7 +21,7 @@ export async function applyStatusReports(tx: Sql, accountId: number, events: Sta
   const matches = await latestAttempts(tx, accountId, [...new Set(events.map((e) => e.providerMessageId))]);
   const updates = new Map<number, MessageUpdate>();
   const stored: RowValue[][] = [];
-  const optOuts: { rawStatus: string; contactId: number }[] = [];
+  const optOuts: { rawStatus: string; contactId: number | null }[] = [];
   const results: ApplyResult[] = [];
   for (const event of events) {
     const match = matches.get(event.providerMessageId);
@@ -91,19 +91,7 @@ async function latestAttempts(tx: Sql, accountId: number, providerMessageIds: st
      JOIN "SendAttempt" a ON a."id" = named."attemptId" JOIN "Message" m ON m."id" = a."messageId"`,
     [accountId, ...ids.params],
   );
-  return new Map(
-    rows.map((row) => [
-      row.providerMessageId,
-      {
-        ...row,
-        attemptId: Number(row.attemptId),
-        messageId: Number(row.messageId),
-        currentAttemptId: row.currentAttemptId === null ? null : Number(row.currentAttemptId),
-        campaignId: Number(row.campaignId),
-        contactId: Number(row.contactId),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.providerMessageId, normaliseMatch(row)]));
 }
 
 async function storeEvents(tx: Sql, accountId: number, rows: RowValue[][], now: Date): Promise<void> {

@@ -28,7 +28,7 @@ export function ContactActions({ id, optedOut }: { id: number; optedOut: boolean
         variant="danger"
         disabled={pending}
         onClick={() => {
-          if (!confirm("Delete this contact with its history? This cannot be undone.")) return;
+          if (!confirm("Delete this contact? Messages already sent to it stay in campaign reports; messages still queued for it are skipped. This cannot be undone.")) return;
           startTransition(async () => {
             const result = await deleteContactsAction({ contactIds: [id] });
             if (result.ok) router.push("/contacts");
