@@ -8,6 +8,7 @@ import { startImportSchema } from "./import.schema";
 import { addToList, createList, deleteList, holdContacts, holdLists, listsWithCounts, removeFromList, renameList } from "./lists";
 import { deleteContacts } from "./manage-contact";
 import { optInContacts, optOutContacts } from "./opt-out";
+import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { seedAccount } from "@/lib/delivery/testing/seed-audience";
 import { contactCountries, contactMessages, searchContacts } from "./query-contacts";
 
@@ -70,6 +71,21 @@ describe.each(testDatabases())("lists, opt-outs, search and export on $name", (t
     await deleting;
     // Had the memberships been deleted before the list, the writer's row (uncommitted then) would remain.
     expect(await t.db.listMembership.count({ where: { listId: list.id } })).toBe(0);
+  });
+
+  it("refuses to delete a list a campaign not yet launched sends to or excludes, and deletes it once the campaign is canceled", async () => {
+    const audience = await createList(t.db, null, { name: "Spring audience" });
+    const excluded = await createList(t.db, null, { name: "Spring exclusions" });
+    const account = await seedAccount(t.db, "simulator", "simulator://local");
+    const campaign = await createCampaign(t.db, { name: "Spring", providerAccountId: account.id, text: "Hello", listIds: [audience.id], excludeListIds: [excluded.id] }, null);
+    await t.db.campaign.update({ where: { id: campaign.id }, data: { status: "scheduled", scheduledAt: new Date(Date.now() + 3_600_000) } });
+    await expect(deleteList(t.db, null, excluded.id)).rejects.toThrow('Campaign "Spring" excludes this list and has not started yet');
+    await expect(deleteList(t.db, null, audience.id)).rejects.toThrow('Campaign "Spring" sends to this list');
+    expect(await t.db.campaignList.count({ where: { campaignId: campaign.id } })).toBe(2);
+    await t.db.campaign.update({ where: { id: campaign.id }, data: { status: "canceled" } });
+    await deleteList(t.db, null, excluded.id);
+    await deleteList(t.db, null, audience.id);
+    expect(await t.db.contactList.count({ where: { id: { in: [audience.id, excluded.id] } } })).toBe(0);
   });
 
   it("deletes contacts with their memberships, and adds no deleted contact to a list", async () => {

@@ -66,11 +66,22 @@ export async function memberCounts(db: Db, listIds?: readonly number[]): Promise
 /**
  * Deletes the list, then its memberships; the contacts themselves stay. Deleting the list first waits for
  * any writer holding it (`holdLists`, an import's chunk), so the memberships it committed are deleted too.
+ * A list that a campaign not yet launched (scheduled, or paused or starting before its launch) sends to or
+ * excludes is refused: the campaign would silently lose it, and with an exclusion list, send to the very
+ * people it was meant to leave out.
  */
 export async function deleteList(db: Db, userId: number | null, listId: number) {
   await db.$transaction(async (tx) => {
     const list = await tx.contactList.findUnique({ where: { id: listId } });
     if (!list) throw new NotFoundError("The list");
+    const waiting = await tx.campaign.findFirst({
+      where: { launchedAt: null, status: { in: ["scheduled", "sending", "paused"] }, lists: { some: { listId } } },
+      select: { name: true, lists: { where: { listId }, select: { exclude: true } } },
+    });
+    if (waiting) {
+      const use = waiting.lists[0]?.exclude ? "excludes" : "sends to";
+      throw new UserError(`Campaign "${waiting.name}" ${use} this list and has not started yet: cancel the campaign first, then delete the list.`, 409);
+    }
     await tx.contactList.delete({ where: { id: listId } });
     await tx.listMembership.deleteMany({ where: { listId } });
     await audit(tx, { action: "list.delete", userId, targetType: "list", targetId: listId, details: { name: list.name } });
