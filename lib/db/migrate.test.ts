@@ -164,7 +164,7 @@ describe.runIf(server)("applyMigrations on PostgreSQL", () => {
     expect(await appliedRows(url)).toEqual(committed("postgres"));
   });
 
-  it("gives PostgreSQL what the schema cannot say: bytewise phones, and partial indexes the hot queries can use", async () => {
+  it("gives PostgreSQL what the schema cannot say: bytewise phones, partial indexes the hot queries can use, room for HOT updates", async () => {
     const url = await freshUrl();
     await applyMigrations(url);
     const client = new pg.Client({ connectionString: url });
@@ -177,6 +177,8 @@ describe.runIf(server)("applyMigrations on PostgreSQL", () => {
       expect(definition("Message_nextPollAt_idx")).toMatch(/WHERE \("nextPollAt" IS NOT NULL\)$/);
       const collation = await client.query(`SELECT collation_name FROM information_schema.columns WHERE table_name = 'Contact' AND column_name = 'phone'`);
       expect(collation.rows[0].collation_name).toBe("C");
+      const storage = await client.query(`SELECT reloptions FROM pg_class WHERE relname = 'SendAttempt'`);
+      expect(storage.rows[0].reloptions).toEqual(["fillfactor=70"]);
       // The predicates must be implied by the queries' own conditions (housekeeping.ts, poll-reports.ts), or the indexes serve nothing.
       await client.query("SET enable_seqscan = off");
       const plan = async (query: string) => (await client.query(`EXPLAIN ${query}`)).rows.map((row) => row["QUERY PLAN"]).join("\n");
