@@ -1,7 +1,8 @@
 /**
  * An account's rate limit holds where the gateway sees it: from the times requests reach the DIDWW fake
  * (through a recording proxy), no interval carries more than the rate allows plus the one-second burst a
- * full bucket holds. With one worker, and with three worker processes sharing the bucket on PostgreSQL.
+ * full bucket holds. With one worker, and with three worker processes sharing the bucket on PostgreSQL;
+ * and a campaign's own rate, below its account's, holds the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -66,22 +67,25 @@ describe.each(testDatabases())("rate limits on $name", (target) => {
   });
   afterAll(async () => Promise.all([proxy.close(), fake.close()]));
 
-  async function launched(): Promise<{ campaignId: number; account: FakeAccountSpec }> {
+  /** A launched campaign limited to RATE by its account's limit, or by its own under an account allowed far more. */
+  async function launched(limitedBy: "account" | "campaign"): Promise<{ campaignId: number; account: FakeAccountSpec }> {
     const { listId } = await seedList(t.raw, `rate-${nextNumber}`, MESSAGES, nextNumber);
     nextNumber += 10_000;
-    const row = await seedAccount(t.db, "didww", proxy.url, RATE, BATCH);
-    const campaign = await createCampaign(t.db, { name: "Rate", providerAccountId: row.id, text: "Rate limited hello", listIds: [listId] }, null);
+    const accountRate = limitedBy === "account" ? RATE : 100 * RATE;
+    const row = await seedAccount(t.db, "didww", proxy.url, accountRate, BATCH);
+    const ratePerSecond = limitedBy === "campaign" ? RATE : undefined;
+    const campaign = await createCampaign(t.db, { name: "Rate", providerAccountId: row.id, text: "Rate limited hello", listIds: [listId], ratePerSecond }, null);
     await launchCampaign(sqlFor(t.raw), campaign.id);
     proxy.requests.length = 0;
-    return { campaignId: campaign.id, account: { id: row.id, vendor: "didww", url: proxy.url, rateLimitPerSecond: RATE, batchSize: BATCH } };
+    return { campaignId: campaign.id, account: { id: row.id, vendor: "didww", url: proxy.url, rateLimitPerSecond: accountRate, batchSize: BATCH } };
   }
 
   /**
    * Runs `count` worker processes on one launched campaign until every message is submitted. Workers run
    * in their own processes so their work never delays the proxy's clock in this one.
    */
-  async function sendWith(count: number): Promise<void> {
-    const { campaignId, account } = await launched();
+  async function sendWith(count: number, limitedBy: "account" | "campaign" = "account"): Promise<void> {
+    const { campaignId, account } = await launched(limitedBy);
     // Hold the campaign back until every worker runs, so they compete for the one bucket from the start.
     await t.db.campaign.update({ where: { id: campaignId }, data: { status: "paused" } });
     const workers = Array.from({ length: count }, (_, n) => spawnWorker({ databaseUrl: t.url, workerId: `rate-${n + 1}`, accounts: [account] }));
@@ -100,4 +104,6 @@ describe.each(testDatabases())("rate limits on $name", (target) => {
   it(`one worker never exceeds ${RATE}/s`, { timeout: 40_000 }, () => sendWith(1));
 
   it.runIf(target.name === "postgres")(`three worker processes together never exceed ${RATE}/s`, { timeout: 40_000 }, () => sendWith(3));
+
+  it(`a campaign's own rate of ${RATE}/s holds under an account allowed ${100 * RATE}/s`, { timeout: 40_000 }, () => sendWith(1, "campaign"));
 });
