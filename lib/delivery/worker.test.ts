@@ -12,6 +12,7 @@ import { compareCampaign } from "@/lib/stats/recount";
 import { testDatabases, useTestDatabase } from "@/lib/testing/test-databases";
 import { COUNTER_COLUMN, MESSAGE_STATES } from "./states";
 import { expectCountersMatchRecount } from "./testing/ledger-checks";
+import { startRecordingProxy } from "./testing/recording-proxy";
 import { seedAccount, seedList } from "./testing/seed-audience";
 import { DeliveryWorker } from "./worker";
 
@@ -116,6 +117,33 @@ describe.each(testDatabases())("delivery engine on $name", (target) => {
       // The report's recipient table still lists the message, without a name.
       const { rows } = await listRecipients(sql, id, { q: phones[2] });
       expect(rows.map((r) => [r.destination, r.name])).toEqual([[phones[2], ""]]);
+    }
+  });
+
+  it("keeps at most maxInFlightPerAccount requests in flight to an account, and uses them all", async () => {
+    const proxy = await startRecordingProxy(fake.url);
+    try {
+      const sql = sqlFor(t.raw);
+      const { listId } = await seedList(t.raw, "engine-in-flight", 120, 31626000000);
+      const account = await seedAccount(t.db, "didww", proxy.url);
+      const campaign = await createCampaign(t.db, { name: "Bounded", providerAccountId: account.id, text: "Hello", listIds: [listId] }, null);
+      await launchCampaign(sql, campaign.id);
+      const loadAccount = async () => ({
+        id: account.id, enabled: true, rateLimitPerSecond: 100_000, batchSize: 10, timeoutMs: 2000,
+        adapter: didwwProvider.create(didwwSettingsFor(proxy, { batchSize: 10 })), reportUrls: REPORT_URLS,
+      });
+      // Each of the 12 batch requests takes 100 ms at the gateway, so a worker not bounded would have all 12 out at once.
+      fake.server.inject({ type: "slow", ms: 100 }, 12);
+      await runUntilDone(new DeliveryWorker({ sql, loadAccount, maxInFlightPerAccount: 3, log: () => {} }), t.db, campaign.id);
+      expect(await t.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ status: "completed", submittedCount: 120 });
+      const edges = proxy.requests.flatMap((r) => [{ at: r.at, step: 1 }, { at: r.answeredAt, step: -1 }]).sort((a, b) => a.at - b.at || a.step - b.step);
+      let inFlight = 0;
+      let most = 0;
+      for (const edge of edges) most = Math.max(most, (inFlight += edge.step));
+      expect(proxy.requests).toHaveLength(12);
+      expect(most).toBe(3);
+    } finally {
+      await proxy.close();
     }
   });
 

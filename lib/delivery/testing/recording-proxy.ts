@@ -14,6 +14,8 @@ export interface ProxiedRequest {
   body: string;
   /** The gateway's answer (0 until it answered). */
   status: number;
+  /** `performance.now()` when the gateway's answer came back (0 until then). */
+  answeredAt: number;
 }
 
 export interface RecordingProxy {
@@ -30,11 +32,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const entry: ProxiedRequest = { at: performance.now(), method: req.method ?? "GET", path: req.url ?? "/", body: body.toString("utf8"), status: 0 };
+    const entry: ProxiedRequest = { at: performance.now(), method: req.method ?? "GET", path: req.url ?? "/", body: body.toString("utf8"), status: 0, answeredAt: 0 };
     requests.push(entry);
     const headers = { ...req.headers, host: new URL(target).host };
     const upstream = http.request(new URL(req.url ?? "/", target), { method: req.method, headers, agent }, (reply) => {
       entry.status = reply.statusCode ?? 0;
+      entry.answeredAt = performance.now();
       res.writeHead(reply.statusCode ?? 502, reply.headers);
       reply.pipe(res);
     });
