@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { sqlFor } from "@/lib/db/sql";
+import { DEFAULT_OPT_OUT_CODES } from "@/lib/providers/bulksms/codes";
 import { startBulksmsFake, type BulksmsFake } from "@/lib/providers/bulksms/fake-bulksms";
 import { startDidwwFake, type DidwwFake } from "@/lib/providers/didww/fake-didww";
 import { MTTM_ERRORS, startMttmFake, type MttmFake } from "@/lib/providers/mttm/fake-mttm";
@@ -83,6 +84,20 @@ describe.each(testDatabases())("gateway faults on $name", (target) => {
     expect(messages[0].errorText).toMatch(/1715/);
     expect(messages.every((m) => m.attempts.length === 1)).toBe(true);
     expect(sendRequests().length - before).toBe(1);
+    await expectCountersMatchRecount(t.db, c.campaignId);
+  });
+
+  it("a bulksms code that means do-not-disturb rejects the message and opts its contact out, with the gateway as source", async () => {
+    const c = await launched("bulksms", 3, bulksms.url);
+    const [dndCode] = DEFAULT_OPT_OUT_CODES;
+    bulksms.forceCode(dndCode, { destination: c.phones[1] });
+    await c.run();
+    const messages = await messagesOf(c.campaignId);
+    expect(messages.map((m) => `${m.state}:${m.errorCode ?? ""}`)).toEqual(["submitted:", `rejected:${dndCode}`, "submitted:"]);
+    const contacts = await t.db.contact.findMany({ where: { phone: { in: c.phones } }, orderBy: { phone: "asc" } });
+    expect(contacts.map((contact) => [contact.phone, contact.optedOut, contact.optOutSource])).toEqual(
+      c.phones.map((phone, i) => [phone, i === 1, i === 1 ? "gateway" : null]),
+    );
     await expectCountersMatchRecount(t.db, c.campaignId);
   });
 
