@@ -68,6 +68,37 @@ describe.each(testDatabases())("launching on $name", (target) => {
     await expectCountersMatchRecount(t.db, id);
   });
 
+  it.runIf(target.name === "postgres")("fails a page that races a contact's deletion on the foreign key, and the retry leaves the contact out", async () => {
+    const { listId, phones } = await seedList(t.raw, "deletion race", 20, 31609000000);
+    const id = (await createCampaign(t.db, { name: "Race", providerAccountId: account, text: "Hello", listIds: [listId] }, null)).id;
+    const leaving = await t.db.contact.findUniqueOrThrow({ where: { phone: phones[5] } });
+    const other = openRawDb(t.url);
+    if (other.dialect !== "postgres") throw new Error("unreachable");
+    const deleter = await other.pool.connect();
+    try {
+      // deleteContacts' statements, held open: the contact row is locked and gone for everyone once committed.
+      await deleter.query("BEGIN");
+      await deleter.query(`DELETE FROM "Contact" WHERE "id" = $1`, [leaving.id]);
+      const launching = launchCampaign(sqlFor(t.raw), id);
+      launching.catch(() => undefined);
+      // The launch read the contact in its snapshot; its foreign-key check waits for the deleter's lock.
+      const until = Date.now() + 10_000;
+      const waiting = async () => Number((await deleter.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n);
+      while ((await waiting()) === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      await deleter.query(`DELETE FROM "ListMembership" WHERE "contactId" = $1`, [leaving.id]);
+      await deleter.query("COMMIT");
+      await expect(launching).rejects.toThrow(/foreign key/);
+    } finally {
+      deleter.release();
+      await other.close();
+    }
+    expect(await t.db.message.count({ where: { campaignId: id } })).toBe(0);
+    expect(await launchCampaign(sqlFor(t.raw), id)).toBe(true);
+    const messages = await t.db.message.findMany({ where: { campaignId: id }, select: { destination: true } });
+    expect(messages.map((m) => m.destination).sort()).toEqual(phones.filter((phone) => phone !== leaving.phone).sort());
+    await expectCountersMatchRecount(t.db, id);
+  });
+
   it("releases the lease of a launch that failed, so the next chore retries it at once", async () => {
     const id = await newCampaign("Hello");
     // recipients that are not a JSON list: the launch throws after taking the lease
