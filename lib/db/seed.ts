@@ -24,7 +24,6 @@ export async function ensureAdmin(db: Db, cfg: Pick<AppConfig, "adminEmail" | "a
   return generated;
 }
 
-/** Creates the simulator provider account when no account exists yet. */
 /** Creates the simulator account when no account exists; `options` change the simulator's defaults. */
 export async function ensureSimulatorAccount(db: Db, encryptionKey: Buffer, options: z.input<typeof simulatorOptionsSchema> = {}): Promise<void> {
   if ((await db.providerAccount.count()) > 0) return;

@@ -48,16 +48,14 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
     );
     if (candidates.length === 0) return [];
     const counters = new CounterDelta();
-    for (const reason of ["contact_deleted", "opted_out"] as const) {
-      const skipped = candidates.filter((c) => skipReason(c) === reason);
-      if (skipped.length === 0) continue;
-      await tx.run(
-        `UPDATE "Message" SET "state" = 'skipped', "skipReason" = ?, "finalAt" = ?, "updatedAt" = ? WHERE "id" IN (${skipped.map(() => "?").join(", ")})`,
-        [reason, now, now, ...skipped.map((c) => Number(c.id))],
-      );
+    const reasons = candidates.map(skipReason);
+    const skipped = candidates.filter((_, i) => reasons[i] !== null);
+    if (skipped.length > 0) {
+      const v = rowValues(tx.dialect, "v", { id: "int", reason: "text" }, skipped.map((c) => [Number(c.id), skipReason(c)]));
+      await tx.run(`UPDATE "Message" AS m SET "state" = 'skipped', "skipReason" = v.reason, "finalAt" = ?, "updatedAt" = ? FROM ${v.sql} WHERE m."id" = v.id`, [now, now, ...v.params]);
       for (const c of skipped) counters.move(campaignId, "queued", "skipped", 1, rollupFacts(c, now));
     }
-    const sendable = candidates.filter((c) => skipReason(c) === null);
+    const sendable = candidates.filter((_, i) => reasons[i] === null);
     const attemptIds = await openAttempts(tx, sendable, accountId, workerId, now);
     for (const c of sendable) counters.move(campaignId, "queued", "sending", 1, rollupFacts(c, now));
     await counters.write(tx);

@@ -115,7 +115,7 @@ describe.each(testDatabases())("provider accounts on $name", (target) => {
     expect(await t.db.auditLog.count({ where: { action: "provider.disable", targetId: String(mttmId) } })).toBe(1);
 
     const { id } = await createAccount(t.db, null, accountForm({ vendor: "simulator", name: "Spare simulator", baseUrl: "simulator://local" }), key);
-    // A report that matched no message is stored for the account alone, without a foreign key to it.
+    // An event left for the account (its message gone with a campaign deleted outside the app) has no foreign key to it.
     await t.db.deliveryEvent.create({ data: { providerAccountId: id, providerMessageId: "never-ours", rawStatus: "DELIVRD" } });
     await deleteAccount(t.db, null, id);
     expect(await t.db.providerAccount.count({ where: { id } })).toBe(0);

@@ -29,8 +29,8 @@ export async function deleteAccount(db: Db, actorId: number | null, accountId: n
       if (!account) throw new NotFoundError("The provider account");
       const campaigns = await tx.campaign.count({ where: { providerAccountId: accountId } });
       if (campaigns > 0) throw inUse(campaigns);
-      // Its messages and attempts went with its campaigns; reports that matched none have no foreign key
-      // to the account (schema.prisma says why), so they are deleted here.
+      // Delivery events belong to its campaigns' messages, and it has no campaign left; but events carry no
+      // foreign key to the account (schema.prisma says why), so any still here would dangle: deleted here.
       await tx.deliveryEvent.deleteMany({ where: { providerAccountId: accountId } });
       await tx.providerAccount.delete({ where: { id: accountId } });
       await audit(tx, { action: "provider.delete", userId: actorId, targetType: "provider_account", targetId: accountId, details: account });
