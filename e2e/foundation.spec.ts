@@ -27,6 +27,13 @@ test("wrong passwords are refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("the sign-in page has an icon the browser can load (no 404 in the console)", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(href).toBeTruthy();
+  expect((await request.get(href!)).status()).toBe(200);
+});
+
 test("a signed-out visitor is sent to sign-in", async ({ page }) => {
   await page.goto("/users");
   await expect(page).toHaveURL(/\/sign-in$/);
