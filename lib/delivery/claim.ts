@@ -51,7 +51,7 @@ export async function claimMessages(sql: Sql, args: { campaignId: number; accoun
     const reasons = candidates.map(skipReason);
     const skipped = candidates.filter((_, i) => reasons[i] !== null);
     if (skipped.length > 0) {
-      const v = rowValues(tx.dialect, "v", { id: "int", reason: "text" }, skipped.map((c) => [Number(c.id), skipReason(c)]));
+      const v = rowValues(tx.dialect, "v", { id: "int", reason: "text" }, candidates.flatMap((c, i) => (reasons[i] === null ? [] : [[Number(c.id), reasons[i]]])));
       await tx.run(`UPDATE "Message" AS m SET "state" = 'skipped', "skipReason" = v.reason, "finalAt" = ?, "updatedAt" = ? FROM ${v.sql} WHERE m."id" = v.id`, [now, now, ...v.params]);
       for (const c of skipped) counters.move(campaignId, "queued", "skipped", 1, rollupFacts(c, now));
     }

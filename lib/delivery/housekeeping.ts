@@ -29,13 +29,10 @@ export async function recoverStaleClaims(sql: Sql, claimedBefore: Date, now = ne
 
 type StaleClaim = RollupRow & { id: number; campaignId: number; attemptId: number; started: string | Date | null };
 
+/** What a released claim's attempt becomes, and why; the message shows the reason only when it stays `unknown`. */
 const RELEASE = {
-  queued: { attemptState: "canceled", reason: "the worker stopped before sending", messageError: null },
-  unknown: {
-    attemptState: "unknown",
-    reason: "the worker stopped after the request started; it may have reached the gateway",
-    messageError: "the worker stopped after the request started; it may have reached the gateway",
-  },
+  queued: { attemptState: "canceled", reason: "the worker stopped before sending" },
+  unknown: { attemptState: "unknown", reason: "the worker stopped after the request started; it may have reached the gateway" },
 } as const;
 
 /**
@@ -45,16 +42,13 @@ const RELEASE = {
  */
 async function release(tx: Sql, counters: CounterDelta, rows: StaleClaim[], to: keyof typeof RELEASE, now: Date): Promise<number> {
   if (rows.length === 0) return 0;
-  const { attemptState, reason, messageError } = RELEASE[to];
-  // SQLite would serve `state = 'sending'` from the (state, expiresAt) index and scan the JSON rows once per
-  // message (3.5 s for 4,000 claims); the unary plus leaves it the primary-key lookup (60 ms).
-  const stillSending = tx.dialect === "sqlite" ? `+m."state" = 'sending'` : `m."state" = 'sending'`;
+  const { attemptState, reason } = RELEASE[to];
   const claims = rowValues(tx.dialect, "v", { message_id: "int", attempt_id: "int" }, rows.map((row) => [Number(row.id), Number(row.attemptId)]));
   const moved = await tx.all<{ id: number }>(
     `UPDATE "Message" AS m SET "state" = ?, "claimedBy" = NULL, "errorText" = ?, "updatedAt" = ?
-     FROM ${claims.sql} WHERE m."id" = v.message_id AND ${stillSending} AND m."currentAttemptId" = v.attempt_id
+     FROM ${claims.sql} WHERE m."id" = v.message_id AND m."state" = 'sending' AND m."currentAttemptId" = v.attempt_id
      RETURNING "id"`,
-    [to, messageError, now, ...claims.params],
+    [to, to === "unknown" ? reason : null, now, ...claims.params],
   );
   const movedIds = new Set(moved.map((row) => Number(row.id)));
   const releasedRows = rows.filter((row) => movedIds.has(Number(row.id)));
